@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Readiness.Data.BaseData;
+
+namespace Readiness.Api.Endpoints;
+
+internal static class DistrictEndpoints
+{
+    public static IEndpointRouteBuilder MapDistrictEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/districts").WithTags("Districts");
+
+        group.MapGet("/", ListDistricts)
+            .WithName("ListDistricts")
+            .WithSummary("List districts")
+            .WithDescription("Landkreise and kreisfreie Städte with their population and Zensus 2022 foreign share, ordered by key. Filter by `state`.");
+
+        group.MapGet("/{key}", GetDistrict)
+            .WithName("GetDistrict")
+            .WithSummary("Get one district")
+            .WithDescription("A district by its 5-digit key, e.g. 09188 (Landkreis Starnberg).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    /// <summary>Lists districts.</summary>
+    /// <param name="state">Two-digit state key, e.g. 09 for Bavaria.</param>
+    /// <param name="page">Page number, from 1.</param>
+    /// <param name="pageSize">Items per page, 1..500 (default 50).</param>
+    /// <param name="queries">District queries.</param>
+    internal static Results<Ok<Paged<DistrictDto>>, ValidationProblem> ListDistricts(
+        [Description("Two-digit state key, e.g. 09 for Bavaria.")] string? state,
+        [Description("Page number, from 1. Default 1.")] int? page,
+        [Description("Items per page, 1..500. Default 50.")] int? pageSize,
+        DistrictQueries queries)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (pageNumber, size) = Paging.Validate(page, pageSize, errors);
+        if (state is not null && (!Keys.IsStateKey(state) || !queries.StateExists(state)))
+        {
+            errors["state"] = [$"'{state}' is not a state key: expected two digits 01..16, e.g. 09 for Bavaria."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var all = queries.List(state);
+        var items = all.Skip((pageNumber - 1) * size).Take(size).Select(ToDto).ToList();
+        return TypedResults.Ok(new Paged<DistrictDto>(items, pageNumber, size, all.Count));
+    }
+
+    /// <summary>Gets one district.</summary>
+    /// <param name="key">Five-digit district key.</param>
+    /// <param name="queries">District queries.</param>
+    internal static Results<Ok<DistrictDto>, ValidationProblem, ProblemHttpResult> GetDistrict(
+        [Description("Five-digit district key, e.g. 09188.")] string key,
+        DistrictQueries queries)
+    {
+        if (!Keys.IsDistrictKey(key))
+        {
+            return Problems.Invalid("key", $"'{key}' is not a district key: expected 5 digits, e.g. 09188.");
+        }
+
+        var district = queries.Find(key);
+        return district is null ? Problems.NotFound("District", key) : TypedResults.Ok(ToDto(district));
+    }
+
+    internal static DistrictDto ToDto(DistrictRecord d) => new(
+        d.Key, d.Name, d.Kind, d.OfficialKind, d.StateKey, d.StateName, d.RegionName, (int)d.MunicipalityCount,
+        d.Population, d.AreaKm2, d.CensusPopulation, d.ForeignShare);
+}

@@ -1,0 +1,44 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Readiness.Data;
+
+namespace Readiness.Api.Endpoints;
+
+/// <summary>The service's health.</summary>
+/// <param name="Status">healthy.</param>
+/// <param name="Municipalities">How many municipalities the store holds.</param>
+/// <param name="DatasetVersion">Hash of the base data loaded.</param>
+public sealed record HealthDto(string Status, int Municipalities, string? DatasetVersion);
+
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/health", GetHealth)
+            .WithTags("Health")
+            .WithName("GetHealth")
+            .WithSummary("Is the service up?")
+            .WithDescription("200 when the service and its database answer; 503 with a problem otherwise.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return routes;
+    }
+
+    internal static Results<Ok<HealthDto>, ProblemHttpResult> GetHealth(SqliteDatabase database, ILogger<HealthDto> logger)
+    {
+        try
+        {
+            using var connection = database.Open();
+            var count = connection.ExecuteScalar<int>("SELECT count(*) FROM municipalities");
+            var version = connection.QueryFirstOrDefault<string>("SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1");
+            return TypedResults.Ok(new HealthDto("healthy", count, version));
+        }
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+        {
+            logger.LogError(exception, "Health check failed");
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The database does not answer",
+                detail: "The service is running but cannot read its database.");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Readiness.Data;
+using Readiness.Data.BaseData;
+using Readiness.Data.Seeding;
+
+namespace Readiness.Api.Infrastructure;
+
+internal static class DataSetup
+{
+    public const string DatabaseFileName = "readiness.db";
+
+    public static IServiceCollection AddReadinessData(this IServiceCollection services)
+    {
+        services.AddSingleton(provider =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var explicitConnection = configuration.GetConnectionString("Readiness");
+            return string.IsNullOrWhiteSpace(explicitConnection)
+                ? SqliteDatabase.ForFile(Path.Combine(DataDirectory(provider), DatabaseFileName))
+                : new SqliteDatabase(explicitConnection);
+        });
+        services.AddSingleton<DistrictQueries>();
+        services.AddSingleton<MunicipalityQueries>();
+        return services;
+    }
+
+    public static string DataDirectory(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<ReadinessOptions>>().Value;
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        return Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
+    }
+
+    /// <summary>Migrates the schema and seeds an empty store; runs before the server takes requests.</summary>
+    public static void InitializeDatabase(this IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Readiness.Startup");
+        var database = services.GetRequiredService<SqliteDatabase>();
+        var options = services.GetRequiredService<IOptions<ReadinessOptions>>().Value;
+        var stopwatch = Stopwatch.StartNew();
+
+        var applied = SchemaMigrator.Migrate(database);
+        if (applied.Count > 0)
+        {
+            logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", applied));
+        }
+
+        var seedDirectory = options.SeedDirectory is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)
+            : Path.Combine(AppContext.BaseDirectory, "seed-data");
+        var seed = new SeedImporter(database, seedDirectory).ImportIfEmpty();
+        if (seed.Imported)
+        {
+            logger.LogInformation(
+                "Seeded {Municipalities} municipalities and {Neighbours} neighbour relations in {Elapsed} ms",
+                seed.Municipalities, seed.Neighbours, seed.Elapsed.TotalMilliseconds);
+        }
+
+        logger.LogInformation("Database {DataSource} ready in {Elapsed} ms", database.DataSource, stopwatch.ElapsedMilliseconds);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Readiness.Api;
+using Readiness.Api.Endpoints;
+using Readiness.Api.Infrastructure;
+using Readiness.Api.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Options: a bad setting stops the start with a message naming it.
+builder.Services.AddOptions<ReadinessOptions>()
+    .BindConfiguration(ReadinessOptions.Section)
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+
+// Data: one SQLite file under the data folder, migrated and seeded before the first request.
+builder.Services.AddReadinessData();
+
+// HTTP: problem details for every error, enums as kebab-case strings.
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+builder.Services.AddReadinessOpenApi();
+
+var app = builder.Build();
+
+app.Services.InitializeDatabase();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.UseSwagger();
+app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Readiness API v1"));
+
+app.MapHealthEndpoints();
+app.MapDistrictEndpoints();
+app.MapMunicipalityEndpoints();
+
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,136 @@
+using System.Text;
+using Dapper;
+
+namespace Readiness.Data.BaseData;
+
+public sealed record MunicipalityRecord(
+    string Ags, string Name, string OfficialName, string Kind, string OfficialType, string DistrictKey, string DistrictName,
+    string StateKey, string StateName, string? UnionKey, double AreaKm2, long Population, double DensityPerKm2,
+    double? Lat, double? Lon, long? Degurba, long? CensusPopulation, double? ForeignShare, double? MigrationBackgroundShare,
+    string? CensusMissingReason);
+
+public sealed record NeighbourRecord(string Ags, string Name, string Source, double? SharedBorderM, double DistanceKm, string? ViaAgs, string? ViaName);
+
+public sealed record UnionRecord(string Key, string Name, string Kind);
+
+public sealed record UnionMemberRecord(string Ags, string Name);
+
+/// <summary>Filters of the municipality list; null means "any". Values are validated by the caller.</summary>
+public sealed record MunicipalityFilter(string? StateKey = null, string? DistrictKey = null, string? Kind = null, string? Query = null);
+
+public enum MunicipalitySort
+{
+    Name,
+    Population,
+    ForeignShare,
+}
+
+/// <summary>Read side of the municipalities' base data.</summary>
+public sealed class MunicipalityQueries(SqliteDatabase database)
+{
+    private const string Select =
+        """
+        SELECT m.ags, m.name, m.official_name, m.kind, m.official_type, m.district_key, d.name AS district_name,
+               m.state_key, s.name AS state_name, m.union_key, m.area_km2, m.population, m.density_per_km2,
+               m.lat, m.lon, m.degurba, m.census_population, m.foreign_share, m.migration_background_share,
+               m.census_missing_reason
+        FROM municipalities m
+        JOIN districts d ON d.key = m.district_key
+        JOIN states s ON s.key = m.state_key
+        """;
+
+    public MunicipalityRecord? Find(string ags)
+    {
+        using var connection = database.Open();
+        return connection.QueryFirstOrDefault<MunicipalityRecord>($"{Select} WHERE m.ags = @ags", new { ags });
+    }
+
+    public (IReadOnlyList<MunicipalityRecord> Items, int Total) List(MunicipalityFilter filter, MunicipalitySort sort, bool descending, int page, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var where = new StringBuilder("WHERE 1 = 1");
+        var parameters = new DynamicParameters();
+        if (filter.StateKey is not null)
+        {
+            where.Append(" AND m.state_key = @stateKey");
+            parameters.Add("stateKey", filter.StateKey);
+        }
+
+        if (filter.DistrictKey is not null)
+        {
+            where.Append(" AND m.district_key = @districtKey");
+            parameters.Add("districtKey", filter.DistrictKey);
+        }
+
+        if (filter.Kind is not null)
+        {
+            where.Append(" AND m.kind = @kind");
+            parameters.Add("kind", filter.Kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            where.Append(@" AND m.search_key LIKE @query ESCAPE '\'");
+            parameters.Add("query", $"%{EscapeLike(SearchText.Fold(filter.Query))}%");
+        }
+
+        var direction = descending ? "DESC" : "ASC";
+        // Missing shares sort last in both directions: a planner sorting by share wants the known ones first.
+        var orderBy = sort switch
+        {
+            MunicipalitySort.Population => $"m.population {direction}, m.ags",
+            MunicipalitySort.ForeignShare => $"m.foreign_share IS NULL, m.foreign_share {direction}, m.ags",
+            _ => $"m.name COLLATE NOCASE {direction}, m.ags",
+        };
+        parameters.Add("limit", pageSize);
+        parameters.Add("offset", (page - 1) * pageSize);
+
+        using var connection = database.Open();
+        var total = connection.ExecuteScalar<int>($"SELECT count(*) FROM municipalities m {where}", parameters);
+        var items = connection.Query<MunicipalityRecord>(
+            $"""
+            {Select}
+            {where}
+            ORDER BY {orderBy}
+            LIMIT @limit OFFSET @offset
+            """,
+            parameters).AsList();
+        return (items, total);
+    }
+
+    public IReadOnlyList<NeighbourRecord> Neighbours(string ags)
+    {
+        using var connection = database.Open();
+        return [.. connection.Query<NeighbourRecord>(
+            """
+            SELECT n.neighbour_ags AS ags, m.name, n.source, n.shared_border_m, n.distance_km,
+                   n.via_ags, u.name AS via_name
+            FROM neighbours n
+            JOIN municipalities m ON m.ags = n.neighbour_ags
+            LEFT JOIN unincorporated_areas u ON u.ags = n.via_ags
+            WHERE n.ags = @ags
+            ORDER BY n.source, n.shared_border_m IS NULL, n.shared_border_m DESC, n.distance_km, n.neighbour_ags
+            """,
+            new { ags })];
+    }
+
+    public (UnionRecord Union, IReadOnlyList<UnionMemberRecord> Members)? Union(string unionKey)
+    {
+        using var connection = database.Open();
+        var union = connection.QueryFirstOrDefault<UnionRecord>(
+            "SELECT key, name, kind FROM administrative_unions WHERE key = @unionKey", new { unionKey });
+        if (union is null)
+        {
+            return null;
+        }
+
+        var members = connection.Query<UnionMemberRecord>(
+            "SELECT ags, name FROM municipalities WHERE union_key = @unionKey ORDER BY name, ags", new { unionKey }).AsList();
+        return (union, members);
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,51 @@
+using System.Data;
+using Dapper;
+using Readiness.Scoring.Geo;
+using Readiness.Scoring.Model;
+
+namespace Readiness.Data.BaseData;
+
+/// <summary>All base data in memory, as the computations take it.</summary>
+public sealed record BaseDataSnapshot(
+    IReadOnlyList<MunicipalityFacts> Municipalities,
+    IReadOnlyList<Neighbour> Neighbours,
+    string ContentHash);
+
+/// <summary>Reads the whole base data in one go: what a run or a benchmark computes on.</summary>
+public static class BaseDataReader
+{
+    public static BaseDataSnapshot Read(IDbConnection connection, IDbTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var municipalities = connection.Query<FactsRow>(
+            """
+            SELECT ags, name, district_key, state_key, kind, population, area_km2, density_per_km2,
+                   census_population, foreign_share, migration_background_share, degurba, lat, lon, union_key
+            FROM municipalities
+            ORDER BY ags
+            """,
+            transaction: transaction)
+            .Select(r => new MunicipalityFacts(
+                r.Ags, r.Name, r.DistrictKey, r.StateKey, r.Kind, r.Population, r.AreaKm2, r.DensityPerKm2,
+                r.CensusPopulation, r.ForeignShare, r.MigrationBackgroundShare, (int?)r.Degurba,
+                r.Lat is { } lat && r.Lon is { } lon ? new GeoPoint(lat, lon) : null, r.UnionKey))
+            .ToList();
+
+        var neighbours = connection.Query<NeighbourRow>(
+            "SELECT ags, neighbour_ags, source, shared_border_m, via_ags, distance_km FROM neighbours ORDER BY ags, neighbour_ags",
+            transaction: transaction)
+            .Select(r => new Neighbour(r.Ags, r.NeighbourAgs, r.Source == "boundary" ? NeighbourSource.Boundary : NeighbourSource.Distance,
+                r.SharedBorderM, r.ViaAgs, r.DistanceKm))
+            .ToList();
+
+        var hash = connection.QueryFirstOrDefault<string>(
+            "SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1", transaction: transaction) ?? "";
+        return new BaseDataSnapshot(municipalities, neighbours, hash);
+    }
+
+    private sealed record FactsRow(
+        string Ags, string Name, string DistrictKey, string StateKey, string Kind, long Population, double AreaKm2, double DensityPerKm2,
+        long? CensusPopulation, double? ForeignShare, double? MigrationBackgroundShare, long? Degurba, double? Lat, double? Lon, string? UnionKey);
+
+    private sealed record NeighbourRow(string Ags, string NeighbourAgs, string Source, double? SharedBorderM, string? ViaAgs, double DistanceKm);
+}

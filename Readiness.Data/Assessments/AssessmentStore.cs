@@ -1,0 +1,114 @@
+using System.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Readiness.Scoring.Model;
+
+namespace Readiness.Data.Assessments;
+
+/// <summary>A stored assessment with its bookkeeping.</summary>
+public sealed record StoredAssessment(
+    long Id, string Ags, DateOnly ReferenceDate, AssessmentSource Source, AssessmentAnswers Answers,
+    DateTimeOffset RecordedAt, string RecordedBy, string? BatchId, string? Note);
+
+/// <summary>One assessment to write.</summary>
+public sealed record NewAssessment(string Ags, DateOnly ReferenceDate, AssessmentSource Source, AssessmentAnswers Answers, string? Note = null);
+
+/// <summary>Writes and reads assessments. Writes only ever add rows: history is kept.</summary>
+public sealed class AssessmentStore(SqliteDatabase database)
+{
+    private const string Columns =
+        """
+        id, ags, reference_date, source, contact_person, paid_staff_fte, network, volunteer_coordination, migrant_council,
+        integration_concept, council_resolution, intermunicipal_exchange, integration_budget_eur, active_volunteers,
+        volunteer_allowance, migrant_organisations, years_of_integration_work, recorded_at, recorded_by, batch_id, note
+        """;
+
+    private const string InsertSql =
+        """
+        INSERT INTO assessments (ags, reference_date, source, contact_person, paid_staff_fte, network, volunteer_coordination,
+            migrant_council, integration_concept, council_resolution, intermunicipal_exchange, integration_budget_eur,
+            active_volunteers, volunteer_allowance, migrant_organisations, years_of_integration_work,
+            recorded_at, recorded_by, batch_id, note)
+        VALUES ($ags, $referenceDate, $source, $contactPerson, $paidStaffFte, $network, $volunteerCoordination,
+            $migrantCouncil, $integrationConcept, $councilResolution, $intermunicipalExchange, $integrationBudgetEur,
+            $activeVolunteers, $volunteerAllowance, $migrantOrganisations, $yearsOfIntegrationWork,
+            $recordedAt, $recordedBy, $batchId, $note)
+        """;
+
+    /// <summary>
+    /// The assessment that counts for each municipality: the latest surveyed one if there is any,
+    /// otherwise the latest illustrative one. Municipalities without any are absent.
+    /// </summary>
+    public static IReadOnlyList<StoredAssessment> Current(IDbConnection connection, IDbTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return [.. connection.Query<AssessmentRow>(
+            $"""
+            SELECT {Columns} FROM (
+                SELECT *, row_number() OVER (
+                    PARTITION BY ags
+                    ORDER BY source = 'surveyed' DESC, reference_date DESC, id DESC) AS position
+                FROM assessments)
+            WHERE position = 1
+            ORDER BY ags
+            """,
+            transaction: transaction).Select(ToStored)];
+    }
+
+    /// <summary>Every assessment of one municipality, newest first.</summary>
+    public IReadOnlyList<StoredAssessment> History(string ags)
+    {
+        using var connection = database.Open();
+        return [.. connection.Query<AssessmentRow>(
+            $"SELECT {Columns} FROM assessments WHERE ags = @ags ORDER BY reference_date DESC, id DESC",
+            new { ags }).Select(ToStored)];
+    }
+
+    /// <summary>Adds assessments inside the caller's transaction with one prepared command; returns the first new id.</summary>
+    public static long Insert(
+        SqliteConnection connection, IDbTransaction transaction, IEnumerable<NewAssessment> assessments,
+        string recordedBy, string? batchId, DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var first = connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM assessments", transaction: transaction);
+        var recorded = recordedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        BulkInsert.Run(connection, transaction, InsertSql, assessments, a => [
+            a.Ags, a.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            a.Source == AssessmentSource.Surveyed ? "surveyed" : "illustrative",
+            a.Answers.ContactPerson, a.Answers.PaidStaffFte, a.Answers.Network, a.Answers.VolunteerCoordination,
+            a.Answers.MigrantCouncil, a.Answers.IntegrationConcept, a.Answers.CouncilResolution, a.Answers.IntermunicipalExchange,
+            a.Answers.IntegrationBudgetEur, a.Answers.ActiveVolunteers, a.Answers.VolunteerAllowance, a.Answers.MigrantOrganisations,
+            a.Answers.YearsOfIntegrationWork, recorded, recordedBy, batchId, a.Note]);
+        return first;
+    }
+
+    private static StoredAssessment ToStored(AssessmentRow r) => new(
+        r.Id, r.Ags, DateOnly.ParseExact(r.ReferenceDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        r.Source == "surveyed" ? AssessmentSource.Surveyed : AssessmentSource.Illustrative,
+        new AssessmentAnswers
+        {
+            ContactPerson = Bool(r.ContactPerson),
+            PaidStaffFte = r.PaidStaffFte,
+            Network = Bool(r.Network),
+            VolunteerCoordination = Bool(r.VolunteerCoordination),
+            MigrantCouncil = Bool(r.MigrantCouncil),
+            IntegrationConcept = Bool(r.IntegrationConcept),
+            CouncilResolution = Bool(r.CouncilResolution),
+            IntermunicipalExchange = Bool(r.IntermunicipalExchange),
+            IntegrationBudgetEur = r.IntegrationBudgetEur,
+            ActiveVolunteers = (int?)r.ActiveVolunteers,
+            VolunteerAllowance = Bool(r.VolunteerAllowance),
+            MigrantOrganisations = (int?)r.MigrantOrganisations,
+            YearsOfIntegrationWork = r.YearsOfIntegrationWork,
+        },
+        DateTimeOffset.Parse(r.RecordedAt, System.Globalization.CultureInfo.InvariantCulture),
+        r.RecordedBy, r.BatchId, r.Note);
+
+    private static bool? Bool(long? value) => value is null ? null : value != 0;
+
+    private sealed record AssessmentRow(
+        long Id, string Ags, string ReferenceDate, string Source, long? ContactPerson, double? PaidStaffFte, long? Network,
+        long? VolunteerCoordination, long? MigrantCouncil, long? IntegrationConcept, long? CouncilResolution, long? IntermunicipalExchange,
+        double? IntegrationBudgetEur, long? ActiveVolunteers, long? VolunteerAllowance, long? MigrantOrganisations,
+        double? YearsOfIntegrationWork, string RecordedAt, string RecordedBy, string? BatchId, string? Note);
+}

@@ -10,7 +10,7 @@ namespace Readiness.Scoring.Pairing;
 public sealed record PairingOptions
 {
     /// <summary>Candidates are shared-border neighbours or places within this centroid distance (km).</summary>
-    [Range(0.0, 500.0)]
+    [Range(0.0, 100.0)]
     public double MaxDistanceKm { get; init; } = 30;
 
     /// <summary>Whether a mentor may come from another district. Off: the district runs the plan.</summary>
@@ -31,7 +31,7 @@ public sealed record PairingOptions
     public double MissingAnswerCredit { get; init; } = 0.5;
 
     /// <summary>Weight of the score gap (mentor score minus mentee score, /100) added to the structure gap.</summary>
-    [Range(0.0, 10.0)]
+    [Range(0.0, 1.0)]
     public double ScoreGapWeight { get; init; } = 0.25;
 
     /// <summary>A pair needs at least one transfer topic: without a structure to pass on there is nothing concrete to transfer.</summary>
@@ -54,15 +54,15 @@ public sealed record PairingOptions
     public double SharedBorderBonus { get; init; } = 0.25;
 
     /// <summary>Hysteresis: a previous pair counts this share more in the objective (0.10 = +10 % of its benefit).</summary>
-    [Range(0.0, 10.0)]
+    [Range(0.0, 1.0)]
     public double StickinessShare { get; init; } = 0.10;
 
     /// <summary>Hysteresis: a previous pair counts this absolute amount more in the objective.</summary>
-    [Range(0.0, 10.0)]
+    [Range(0.0, 1.0)]
     public double StickinessAbsolute { get; init; }
 
     /// <summary>A pair is only worth making when its benefit is above this.</summary>
-    [Range(0.0, 10.0)]
+    [Range(0.0, 1.0)]
     public double MinBenefit { get; init; }
 
     internal IReadOnlyDictionary<string, double> EffectiveWeights =>
@@ -71,17 +71,17 @@ public sealed record PairingOptions
     /// <summary>Throws with the name of the first setting that is out of range.</summary>
     public void Validate()
     {
-        Check(MaxDistanceKm is >= 0 and <= 500, nameof(MaxDistanceKm), "must be between 0 and 500 km");
+        Check(MaxDistanceKm is >= 0 and <= 100, nameof(MaxDistanceKm), "must be between 0 and 100 km (mentoring needs visits)");
         Check(MaxMenteesPerMentor is >= 1 and <= 50, nameof(MaxMenteesPerMentor), "must be between 1 and 50");
         Check(MissingAnswerCredit is >= 0 and <= 1, nameof(MissingAnswerCredit), "must be between 0 and 1");
-        Check(ScoreGapWeight is >= 0 and <= 10, nameof(ScoreGapWeight), "must be between 0 and 10");
+        Check(ScoreGapWeight is >= 0 and <= 1, nameof(ScoreGapWeight), "must be between 0 and 1");
         Check(OtherPeerGroupFactor is >= 0 and <= 1, nameof(OtherPeerGroupFactor), "must be between 0 and 1");
         Check(FeatureDistanceScale is >= 0.01 and <= 1000, nameof(FeatureDistanceScale), "must be between 0.01 and 1000");
         Check(DistanceDecayKm is >= 0.01 and <= 1000, nameof(DistanceDecayKm), "must be between 0.01 and 1000 km");
         Check(SharedBorderBonus is >= 0 and <= 1, nameof(SharedBorderBonus), "must be between 0 and 1");
-        Check(StickinessShare is >= 0 and <= 10, nameof(StickinessShare), "must be between 0 and 10");
-        Check(StickinessAbsolute is >= 0 and <= 10, nameof(StickinessAbsolute), "must be between 0 and 10");
-        Check(MinBenefit is >= 0 and <= 10, nameof(MinBenefit), "must be between 0 and 10");
+        Check(StickinessShare is >= 0 and <= 1, nameof(StickinessShare), "must be between 0 and 1");
+        Check(StickinessAbsolute is >= 0 and <= 1, nameof(StickinessAbsolute), "must be between 0 and 1");
+        Check(MinBenefit is >= 0 and <= 1, nameof(MinBenefit), "must be between 0 and 1");
         foreach (var (key, weight) in EffectiveWeights)
         {
             Check(Structures.All.Contains(key), nameof(StructureWeights), $"names an unknown structure '{key}'");

@@ -26,6 +26,18 @@ internal sealed class FloorRule(SharedServiceOptions options)
         return by;
     }
 
+    /// <summary>How many groups these totals could carry at most, each group meeting one criterion on its own.</summary>
+    public long MaxGroupsFrom(long population, double foreign)
+    {
+        if (options.FloorForeignResidents is 0 || options.FloorPopulation is 0)
+        {
+            return long.MaxValue;
+        }
+
+        return (options.FloorForeignResidents is { } f ? (long)Math.Floor(foreign / f) : 0)
+            + (options.FloorPopulation is { } p ? population / p : 0);
+    }
+
     /// <summary>How far towards the floor (1 = reached), on whichever criterion is further.</summary>
     public double Progress(long population, double foreign) => Math.Max(
         options.FloorForeignResidents is { } f ? (f > 0 ? foreign / f : 1) : 0,
@@ -177,12 +189,17 @@ internal sealed class Partition
     public List<Region> AdjacentRegions(int unit)
     {
         var own = RegionOf(unit);
-        return [.. Graph.Adjacent[unit]
-            .Select(RegionOf)
-            .OfType<Region>()
-            .Where(r => r != own)
-            .Distinct()
-            .OrderBy(r => r.Id)];
+        var result = new List<Region>(4);
+        foreach (var next in Graph.Adjacent[unit])
+        {
+            if (RegionOf(next) is { } region && region != own && !result.Contains(region))
+            {
+                result.Add(region);
+            }
+        }
+
+        result.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return result;
     }
 
     /// <summary>Ranks partitions: more groups, then more members placed, then more compact.</summary>

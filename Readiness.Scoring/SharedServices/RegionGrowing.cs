@@ -34,9 +34,18 @@ internal static class RegionGrowing
             partition.Add(region, seed);
             var frontier = new SortedSet<int>();
             AddFreeNeighbours(partition, seed, frontier);
+            var fitting = new List<int>();
             while (!partition.Meets(region))
             {
-                var fitting = frontier.Where(u => region.Size + graph.Size[u] <= floor.MaxMembers).ToList();
+                fitting.Clear();
+                foreach (var unit in frontier)
+                {
+                    if (region.Size + graph.Size[unit] <= floor.MaxMembers)
+                    {
+                        fitting.Add(unit);
+                    }
+                }
+
                 if (fitting.Count == 0)
                 {
                     break;
@@ -62,16 +71,24 @@ internal static class RegionGrowing
     {
         var graph = partition.Graph;
         var floor = partition.Floor;
-        var completing = fitting
-            .Where(u => floor.Meets(region.Size + graph.Size[u], region.Population + graph.Population[u], region.Foreign + graph.Foreign[u]))
-            .ToList();
-        if (completing.Count > 0)
+        // fitting is ascending, so strict comparisons keep the lowest unit on ties.
+        var best = -1;
+        var bestKey = (double.MaxValue, int.MaxValue);
+        foreach (var u in fitting)
         {
-            return completing
-                .OrderBy(u => floor.Progress(graph.Population[u], graph.Foreign[u]))
-                .ThenBy(u => graph.Size[u])
-                .ThenBy(u => u)
-                .First();
+            if (floor.Meets(region.Size + graph.Size[u], region.Population + graph.Population[u], region.Foreign + graph.Foreign[u]))
+            {
+                var key = (floor.Progress(graph.Population[u], graph.Foreign[u]), graph.Size[u]);
+                if (key.CompareTo(bestKey) < 0)
+                {
+                    (best, bestKey) = (u, key);
+                }
+            }
+        }
+
+        if (best >= 0)
+        {
+            return best;
         }
 
         if (random is not null)
@@ -79,9 +96,19 @@ internal static class RegionGrowing
             return fitting[random.Next(fitting.Count)];
         }
 
-        return fastest
-            ? fitting.OrderByDescending(u => floor.Progress(graph.Population[u], graph.Foreign[u]) / graph.Size[u]).ThenBy(u => u).First()
-            : fitting.OrderBy(u => region.InertiaAfter(graph, u, +1)).ThenBy(u => u).First();
+        var bestScore = double.MaxValue;
+        foreach (var u in fitting)
+        {
+            var score = fastest
+                ? -floor.Progress(graph.Population[u], graph.Foreign[u]) / graph.Size[u]
+                : region.InertiaAfter(graph, u, +1);
+            if (score < bestScore)
+            {
+                (best, bestScore) = (u, score);
+            }
+        }
+
+        return best;
     }
 
     private static void AddFreeNeighbours(Partition partition, int unit, SortedSet<int> frontier)

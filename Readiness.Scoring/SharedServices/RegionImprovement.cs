@@ -14,54 +14,73 @@ internal static class RegionImprovement
     public static void Split(Partition partition)
     {
         var floor = partition.Floor;
-        for (var changed = true; changed;)
+        var work = new Queue<Region>(partition.Regions.OrderBy(r => r.Id));
+        while (work.Count > 0)
         {
-            changed = false;
-            foreach (var region in partition.Regions.OrderBy(r => r.Id).ToList())
+            var region = work.Dequeue();
+            // Most groups just reach the floor: their totals cannot carry two, so the enumeration is skipped.
+            if (region.Size < 2 * floor.MinMembers || region.Units.Count < 2 || floor.MaxGroupsFrom(region.Population, region.Foreign) < 2)
             {
-                if (region.Size < 2 * floor.MinMembers || region.Units.Count < 2)
+                continue;
+            }
+
+            var best = BestSplit(partition, region);
+            if (best is not null)
+            {
+                var part = partition.Create();
+                foreach (var unit in best)
                 {
-                    continue;
+                    partition.Remove(region, unit);
+                    partition.Add(part, unit);
                 }
 
-                var best = BestSplit(partition, region);
-                if (best is not null)
-                {
-                    var part = partition.Create();
-                    foreach (var unit in best)
-                    {
-                        partition.Remove(region, unit);
-                        partition.Add(part, unit);
-                    }
-
-                    changed = true;
-                }
+                work.Enqueue(region);
+                work.Enqueue(part);
             }
         }
     }
 
-    /// <summary>Places leftover units in adjacent regions with room, or makes room; repeats until nothing changes.</summary>
+    /// <summary>
+    /// Places leftover units in adjacent regions with room, or makes room. A unit that cannot be placed is
+    /// looked at again only when a region next to it changes, in ascending unit order (deterministic).
+    /// </summary>
     public static void Attach(Partition partition)
     {
         var graph = partition.Graph;
-        for (var changed = true; changed;)
+        var pending = new SortedSet<int>(partition.Units.Where(u => partition.RegionOf(u) is null));
+        while (pending.Count > 0)
         {
-            changed = false;
-            foreach (var unit in partition.Units.Where(u => partition.RegionOf(u) is null).ToList())
+            var unit = pending.Min;
+            pending.Remove(unit);
+            var target = partition.AdjacentRegions(unit)
+                .Where(r => r.Size + graph.Size[unit] <= partition.Floor.MaxMembers)
+                .OrderBy(r => r.InertiaAfter(graph, unit, +1) - r.Inertia)
+                .ThenBy(r => r.Id)
+                .FirstOrDefault();
+            if (target is not null)
             {
-                var target = partition.AdjacentRegions(unit)
-                    .Where(r => r.Size + graph.Size[unit] <= partition.Floor.MaxMembers)
-                    .OrderBy(r => r.InertiaAfter(graph, unit, +1) - r.Inertia)
-                    .ThenBy(r => r.Id)
-                    .FirstOrDefault();
-                if (target is not null)
+                partition.Add(target, unit);
+                Wake(partition, target, pending);
+            }
+            else if (TryMakeRoom(partition, unit) is { } moved)
+            {
+                // The receiving region may still have room for the passed unit's other neighbours.
+                Wake(partition, moved.Full, pending);
+                Wake(partition, moved.To, pending);
+            }
+        }
+    }
+
+    /// <summary>Leftover units next to a region that changed get another look.</summary>
+    private static void Wake(Partition partition, Region region, SortedSet<int> pending)
+    {
+        foreach (var member in region.Units)
+        {
+            foreach (var next in partition.Graph.Adjacent[member])
+            {
+                if (partition.RegionOf(next) is null)
                 {
-                    partition.Add(target, unit);
-                    changed = true;
-                }
-                else if (TryMakeRoom(partition, unit))
-                {
-                    changed = true;
+                    pending.Add(next);
                 }
             }
         }
@@ -77,23 +96,29 @@ internal static class RegionImprovement
             foreach (var unit in partition.Units)
             {
                 var from = partition.RegionOf(unit);
-                if (from is null || !partition.CanGive(from, unit))
+                if (from is null)
                 {
                     continue;
                 }
 
+                // Cheap tests first: the best adjacent region with room that would make things more compact;
+                // only then whether the unit may leave its region at all (floor and contiguity).
                 var saving = from.Inertia - from.InertiaAfter(graph, unit, -1);
-                var best = partition.AdjacentRegions(unit)
-                    .Where(r => r.Size + graph.Size[unit] <= partition.Floor.MaxMembers)
-                    .Select(r => (Region: r, Delta: r.InertiaAfter(graph, unit, +1) - r.Inertia - saving))
-                    .Where(c => c.Delta < -1e-6)
-                    .OrderBy(c => c.Delta)
-                    .ThenBy(c => c.Region.Id)
-                    .FirstOrDefault();
-                if (best.Region is not null)
+                Region? best = null;
+                var bestDelta = -1e-6;
+                foreach (var region in partition.AdjacentRegions(unit))
+                {
+                    var delta = region.InertiaAfter(graph, unit, +1) - region.Inertia - saving;
+                    if (region.Size + graph.Size[unit] <= partition.Floor.MaxMembers && delta < bestDelta)
+                    {
+                        (best, bestDelta) = (region, delta);
+                    }
+                }
+
+                if (best is not null && partition.CanGive(from, unit))
                 {
                     partition.Remove(from, unit);
-                    partition.Add(best.Region, unit);
+                    partition.Add(best, unit);
                     improved = true;
                 }
             }
@@ -137,7 +162,7 @@ internal static class RegionImprovement
     /// A full region next to <paramref name="unit"/> passes one of its units to another adjacent region with
     /// room, when it stays valid without it, and takes <paramref name="unit"/> in its place.
     /// </summary>
-    private static bool TryMakeRoom(Partition partition, int unit)
+    private static (Region Full, Region To)? TryMakeRoom(Partition partition, int unit)
     {
         var graph = partition.Graph;
         foreach (var full in partition.AdjacentRegions(unit))
@@ -158,11 +183,11 @@ internal static class RegionImprovement
                     partition.Remove(full, give);
                     partition.Add(to, give);
                     partition.Add(full, unit);
-                    return true;
+                    return (full, to);
                 }
             }
         }
 
-        return false;
+        return null;
     }
 }

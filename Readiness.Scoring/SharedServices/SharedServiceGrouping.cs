@@ -56,6 +56,7 @@ public static class SharedServiceGrouping
         }
 
         Partition? best = null;
+        var bound = UpperBound(graph, floor, units);
         var areaSeed = StableHash(options.Seed, graph.Places[graph.Members[units[0]][0]].Ags);
         // One construction is enough where the area has one unit, or where it cannot hold two groups.
         var restarts = units.Count == 1 ? 1 : options.Restarts;
@@ -69,11 +70,28 @@ public static class SharedServiceGrouping
             {
                 best = partition;
             }
+
+            if (best!.Regions.Count >= bound && best.AssignedMembers == units.Sum(u => graph.Size[u]))
+            {
+                break; // as many groups as the area can possibly hold, everyone placed
+            }
         }
 
         RegionImprovement.Compact(best!);
         RegionImprovement.Attach(best!);
         return best!;
+    }
+
+    /// <summary>
+    /// No area holds more groups than its members allow (MinMembers each) nor more than its totals do:
+    /// each group needs the foreign-resident floor or the population floor for itself.
+    /// </summary>
+    private static long UpperBound(UnitGraph graph, FloorRule floor, List<int> units)
+    {
+        var size = units.Sum(u => graph.Size[u]);
+        var byMembers = size / floor.MinMembers;
+        var byTotals = floor.MaxGroupsFrom(units.Sum(u => graph.Population[u]), units.Sum(u => graph.Foreign[u]));
+        return Math.Min(byMembers, byTotals);
     }
 
     /// <summary>Connected areas of the unit graph, each listed in ascending unit order.</summary>

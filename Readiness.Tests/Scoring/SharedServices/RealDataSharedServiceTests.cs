@@ -85,6 +85,8 @@ public sealed class RealDataSharedServiceTests
         var total = watch.Elapsed;
 
         Assert.That(groups.Groups.SelectMany(g => g.Members), Is.Unique);
+        var byState = groups.Unassigned.CountBy(u => u.Ags[..2]).OrderByDescending(c => c.Value).Take(4);
+        TestContext.Out.WriteLine($"Germany unassigned by state: {string.Join(", ", byState.Select(c => $"{c.Key}: {c.Value}"))}");
         TestContext.Out.WriteLine(
             $"Germany: pairing {pairing.TotalMilliseconds:F0} ms ({pairs.Statistics.Mentees} mentees, {pairs.Statistics.Mentors} mentors, " +
             $"{pairs.Statistics.CandidatePairs} candidate pairs, {pairs.Pairs.Count} pairs); grouping {(total - pairing).TotalMilliseconds:F0} ms " +

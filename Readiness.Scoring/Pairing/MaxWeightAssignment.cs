@@ -60,7 +60,11 @@ internal static class MaxWeightAssignment
         using var flow = new MinCostFlow();
         for (var a = 0; a < arcs.Count; a++)
         {
-            flow.AddArcWithCapacityAndUnitCost(arcs[a].Left, left + arcs[a].Right, 1, cmax - value[a]);
+            // Pair arcs come first, so arc a of the solver is arc a of the input.
+            if (flow.AddArcWithCapacityAndUnitCost(arcs[a].Left, left + arcs[a].Right, 1, cmax - value[a]) != a)
+            {
+                throw new InvalidOperationException("The min-cost flow solver numbered its arcs unexpectedly.");
+            }
         }
 
         for (var i = 0; i < left; i++)

@@ -1,0 +1,139 @@
+using Readiness.Scoring.Geo;
+
+namespace Readiness.Scoring.SharedServices;
+
+/// <summary>
+/// Groups small or structure-poor neighbouring municipalities for shared services: contiguous groups, each
+/// over a floor and under a ceiling, as many as possible (max-p-regions by region growing plus local
+/// improvement). The method and its limits are explained in docs/shared-services.md.
+/// </summary>
+public static class SharedServiceGrouping
+{
+    /// <param name="municipalities">Everyone in scope; who is eligible is decided here from the options.</param>
+    /// <param name="neighbours">The neighbour relation (boundary and, unless excluded, distance neighbours).</param>
+    /// <param name="options">Parameters; null for the defaults.</param>
+    public static SharedServiceResult Group(
+        IReadOnlyList<SharedServiceMunicipality> municipalities,
+        IReadOnlyList<Neighbour> neighbours,
+        SharedServiceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(municipalities);
+        ArgumentNullException.ThrowIfNull(neighbours);
+        options ??= new SharedServiceOptions();
+        options.Validate();
+        var duplicate = municipalities.GroupBy(m => m.Ags, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Municipality {duplicate.Key} is listed more than once.", nameof(municipalities));
+        }
+
+        var eligible = municipalities.Where(m => IsEligible(m, options)).ToList();
+        var graph = UnitGraph.Build(eligible, neighbours, options);
+        var floor = new FloorRule(options);
+        var areas = Areas(graph);
+        var regions = areas.SelectMany(area => Solve(graph, floor, area, options).Regions).ToList();
+        var groups = GroupDescriptions.Describe(graph, floor, regions, options);
+        var unassigned = GroupDescriptions.Unassigned(graph, floor, areas, [.. regions.SelectMany(r => r.Units)]);
+        return new SharedServiceResult(groups, unassigned, eligible.Count, GroupDescriptions.UnionStatisticsOf(graph, groups));
+    }
+
+    public static bool IsEligible(SharedServiceMunicipality municipality, SharedServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(municipality);
+        ArgumentNullException.ThrowIfNull(options);
+        return municipality.Population < options.PopulationThreshold
+            || (options.IncludeWithoutContactPerson && municipality.HasContactPerson == false);
+    }
+
+    /// <summary>Best of several constructions, then improved. An area below the floor as a whole is left alone.</summary>
+    private static Partition Solve(UnitGraph graph, FloorRule floor, List<int> units, SharedServiceOptions options)
+    {
+        if (!floor.MeetsTogether(graph, units))
+        {
+            return new Partition(graph, floor, units);
+        }
+
+        Partition? best = null;
+        var bound = UpperBound(graph, floor, units);
+        var areaSeed = StableHash(options.Seed, graph.Places[graph.Members[units[0]][0]].Ags);
+        // One construction is enough where the area has one unit, or where it cannot hold two groups.
+        var restarts = units.Count == 1 ? 1 : options.Restarts;
+        for (var restart = 0; restart < restarts; restart++)
+        {
+            var partition = new Partition(graph, floor, units);
+            RegionGrowing.Grow(partition, restart < 2 ? null : new Random(areaSeed + restart), fastest: restart == 1);
+            RegionImprovement.Split(partition);
+            RegionImprovement.Attach(partition);
+            if (partition.IsBetterThan(best))
+            {
+                best = partition;
+            }
+
+            if (best!.Regions.Count >= bound && best.AssignedMembers == units.Sum(u => graph.Size[u]))
+            {
+                break; // as many groups as the area can possibly hold, everyone placed
+            }
+        }
+
+        RegionImprovement.Compact(best!);
+        RegionImprovement.Attach(best!);
+        return best!;
+    }
+
+    /// <summary>
+    /// No area holds more groups than its members allow (MinMembers each) nor more than its totals do:
+    /// each group needs the foreign-resident floor or the population floor for itself.
+    /// </summary>
+    private static long UpperBound(UnitGraph graph, FloorRule floor, List<int> units)
+    {
+        var size = units.Sum(u => graph.Size[u]);
+        var byMembers = size / floor.MinMembers;
+        var byTotals = floor.MaxGroupsFrom(units.Sum(u => graph.Population[u]), units.Sum(u => graph.Foreign[u]));
+        return Math.Min(byMembers, byTotals);
+    }
+
+    /// <summary>Connected areas of the unit graph, each listed in ascending unit order.</summary>
+    private static List<List<int>> Areas(UnitGraph graph)
+    {
+        var seen = new bool[graph.Count];
+        var areas = new List<List<int>>();
+        for (var start = 0; start < graph.Count; start++)
+        {
+            if (seen[start])
+            {
+                continue;
+            }
+
+            var area = new List<int> { start };
+            seen[start] = true;
+            for (var k = 0; k < area.Count; k++)
+            {
+                foreach (var next in graph.Adjacent[area[k]])
+                {
+                    if (!seen[next])
+                    {
+                        seen[next] = true;
+                        area.Add(next);
+                    }
+                }
+            }
+
+            area.Sort();
+            areas.Add(area);
+        }
+
+        return areas;
+    }
+
+    /// <summary>FNV-1a over the seed and a key: stable across processes, unlike string.GetHashCode.</summary>
+    private static int StableHash(int seed, string key)
+    {
+        var hash = 2166136261u ^ (uint)seed;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & 0x3FFFFFFF);
+    }
+}

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Readiness.Scoring.SharedServices;
+
+/// <summary>The parameters of shared-service grouping; defaults and reasons in docs/shared-services.md.</summary>
+public sealed record SharedServiceOptions
+{
+    /// <summary>Municipalities with fewer residents than this take part.</summary>
+    [Range(0, long.MaxValue)]
+    public long PopulationThreshold { get; init; } = 5_000;
+
+    /// <summary>Municipalities that answered "no contact person" take part whatever their size.</summary>
+    public bool IncludeWithoutContactPerson { get; init; } = true;
+
+    /// <summary>A group is big enough with at least this many foreign residents (null: criterion off).</summary>
+    [Range(0.0, double.MaxValue)]
+    public double? FloorForeignResidents { get; init; } = 400;
+
+    /// <summary>... or with at least this many residents (null: criterion off). Either criterion suffices.</summary>
+    [Range(0, long.MaxValue)]
+    public long? FloorPopulation { get; init; } = 10_000;
+
+    /// <summary>A group has at least this many members: one municipality alone shares nothing.</summary>
+    [Range(1, 50)]
+    public int MinMembers { get; init; } = 2;
+
+    /// <summary>A group has at most this many members, so a joint offer stays within reach of all.</summary>
+    [Range(1, 50)]
+    public int MaxMembers { get; init; } = 8;
+
+    /// <summary>Whether a group may span district borders. Off: the district runs the plan.</summary>
+    public bool CrossDistricts { get; init; }
+
+    /// <summary>Keep the eligible, connected members of one administrative union in one group.</summary>
+    public bool KeepUnionsTogether { get; init; } = true;
+
+    /// <summary>Use only shared-border neighbours for contiguity (outside Bavaria the base data has distance neighbours).</summary>
+    public bool BoundaryNeighboursOnly { get; init; }
+
+    /// <summary>Number of region-growing runs per connected area; the best is kept and improved.</summary>
+    [Range(1, 1000)]
+    public int Restarts { get; init; } = 16;
+
+    /// <summary>Seed of the randomised runs; the same seed gives the same groups.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Throws with the name of the first setting that is out of range.</summary>
+    public void Validate()
+    {
+        Check(PopulationThreshold >= 0, nameof(PopulationThreshold), "must be 0 or more");
+        Check(FloorForeignResidents is null or >= 0, nameof(FloorForeignResidents), "must be 0 or more");
+        Check(FloorPopulation is null or >= 0, nameof(FloorPopulation), "must be 0 or more");
+        Check(FloorForeignResidents is not null || FloorPopulation is not null, nameof(FloorForeignResidents),
+            "or FloorPopulation must be set: a group needs a floor to reach");
+        Check(MinMembers is >= 1 and <= 50, nameof(MinMembers), "must be between 1 and 50");
+        Check(MaxMembers is >= 1 and <= 50, nameof(MaxMembers), "must be between 1 and 50");
+        Check(MaxMembers >= MinMembers, nameof(MaxMembers), "must not be below MinMembers");
+        Check(Restarts is >= 1 and <= 1000, nameof(Restarts), "must be between 1 and 1000");
+    }
+
+    private static void Check(bool condition, string name, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"Shared-service option {name} {message}.", name);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace Readiness.Scoring.SharedServices;
+
+/// <summary>A shared offer a group could set up, and the missing structures it answers.</summary>
+public sealed record SuggestedOffer(string Key, string Title, IReadOnlyList<string> Because);
+
+/// <summary>
+/// One shared-service group. <paramref name="Members"/> are AGS in ascending order.
+/// <paramref name="ForeignResidentsComplete"/> is false when a member's census figure is missing (counted as 0).
+/// <paramref name="MissingStructures"/>: no member reports the structure; <paramref name="UnconfirmedMissingStructures"/>
+/// are those among them where at least one member did not answer.
+/// <paramref name="FloorReachedBy"/> names the floor criteria the group meets: "foreignResidents", "population".
+/// </summary>
+public sealed record SharedServiceGroup(
+    string Id,
+    string DistrictKey,
+    IReadOnlyList<string> Members,
+    long Population,
+    double ForeignResidents,
+    bool ForeignResidentsComplete,
+    IReadOnlyList<string> FloorReachedBy,
+    IReadOnlyList<string> UnionKeys,
+    IReadOnlyList<string> MissingStructures,
+    IReadOnlyList<string> UnconfirmedMissingStructures,
+    IReadOnlyList<SuggestedOffer> SuggestedOffers);
+
+/// <summary>Why an eligible municipality is in no group; precise definitions in docs/shared-services.md.</summary>
+public enum UnassignedReason
+{
+    /// <summary>No eligible neighbour in scope: a group must be contiguous.</summary>
+    NoEligibleNeighbour,
+
+    /// <summary>All eligible places connected with it (in scope) together stay below the floor.</summary>
+    FloorUnreachable,
+
+    /// <summary>
+    /// The places left over with it reach the floor together, but region growing found no contiguous set of
+    /// them within the ceiling that does: typical of areas of very small places.
+    /// </summary>
+    FloorBeyondCeiling,
+
+    /// <summary>The places left over with it stay below the floor together, and every adjacent group is at the ceiling.</summary>
+    AdjacentGroupsFull,
+}
+
+/// <summary>An eligible municipality in no group, and why.</summary>
+public sealed record UnassignedMunicipality(string Ags, string DistrictKey, UnassignedReason Reason);
+
+/// <summary>
+/// How well administrative unions were kept together: <paramref name="Unions"/> counts unions with at least two
+/// eligible members; <paramref name="Together"/> have them all in one group; <paramref name="AllUnassigned"/> in
+/// none; <paramref name="Split"/> are the keys of the rest, with <paramref name="SplitBecauseDisconnected"/> of
+/// them split because their eligible members do not touch (a non-eligible member lies between them).
+/// </summary>
+public sealed record UnionStatistics(int Unions, int Together, int AllUnassigned, IReadOnlyList<string> Split, int SplitBecauseDisconnected);
+
+/// <summary>The groups, the eligible municipalities left out and why, and the union statistics.</summary>
+public sealed record SharedServiceResult(
+    IReadOnlyList<SharedServiceGroup> Groups,
+    IReadOnlyList<UnassignedMunicipality> Unassigned,
+    int Eligible,
+    UnionStatistics Unions)
+{
+    /// <summary>The group a municipality belongs to, or null.</summary>
+    public SharedServiceGroup? GroupOf(string ags) => Groups.FirstOrDefault(g => g.Members.Contains(ags));
+}

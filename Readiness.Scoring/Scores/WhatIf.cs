@@ -1,0 +1,40 @@
+using Readiness.Scoring.Model;
+
+namespace Readiness.Scoring.Scores;
+
+/// <summary>What a municipality's readiness would be with other answers.</summary>
+/// <param name="Score">The score, tier, pillars and indicators it would have.</param>
+/// <param name="Rank">Rank among the other municipalities' scores as they are (1 + those strictly higher); null without a score.</param>
+/// <param name="PeerRank">The same within its peer set (the recommender's peer keys).</param>
+/// <param name="Flags">Flags it would carry.</param>
+/// <param name="Recommendations">Recommendations it would get.</param>
+public sealed record WhatIfResult(
+    MunicipalityScore Score,
+    int? Rank,
+    int? PeerRank,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<Recommendation> Recommendations);
+
+/// <summary>
+/// Scores one municipality with changed answers against the run's frozen reference (goalposts;
+/// min-max bounds; the others' values for rank). Pure: the run is not changed.
+/// </summary>
+public static class WhatIf
+{
+    /// <param name="recommender">Built over the same run; its peer keys decide the peer rank and the peer counts.</param>
+    /// <param name="row">The municipality's position in the run (<see cref="ScoringRun.IndexOf"/>).</param>
+    /// <param name="answers">The complete changed answers (merge a partial change into the current answers first).</param>
+    public static WhatIfResult Evaluate(Recommender recommender, int row, AssessmentAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(recommender);
+        ArgumentNullException.ThrowIfNull(answers);
+        var run = recommender.Run;
+        var score = run.Rescore(row, answers);
+        var peerKey = recommender.PeerKeys[row];
+        var others = Enumerable.Range(0, run.Results.Count).Where(r => r != row).ToList();
+        var rank = Ranking.RankAmong(score.Score, others.Select(r => run.Results[r].Score));
+        var peerRank = Ranking.RankAmong(score.Score, others.Where(r => recommender.PeerKeys[r] == peerKey).Select(r => run.Results[r].Score));
+        var flags = ReadinessFlags.For(run.Profile, run.Inputs[row].Facts, answers, score.Tier);
+        return new WhatIfResult(score, rank, peerRank, flags, recommender.For(row, answers, score));
+    }
+}

@@ -139,7 +139,8 @@ public static partial class ProfileValidator
     // A pillar with weight but no weighted indicator could never be answered: its weight would silently vanish.
     private static void ValidatePillarContent(ScoringProfile profile, Errors errors)
     {
-        if (profile.Pillars is null || profile.Indicators is null)
+        // Without any weighted indicator the indicators' own error says it all.
+        if (profile.Pillars is null || profile.Indicators is null || !profile.Indicators.Any(d => d is { Weight: > 0 }))
         {
             return;
         }

@@ -52,11 +52,11 @@ public static class DefaultProfile
                 Floor = 0, Target = 5, Weight = 1,
             },
             YesNo(VolunteerAllowance, Resources, 1),
-            // 2 self-organisations per 1,000 foreign residents: one per 500.
+            // One self-organisation per 1,000 foreign residents: an order of magnitude, not a measured norm.
             new()
             {
                 Key = MigrantOrganisations, Pillar = Resources, Denominator = IndicatorDenominator.Per1000ForeignResidents,
-                Floor = 0, Target = 2, Weight = 1,
+                Floor = 0, Target = 1, Weight = 1,
             },
 
             // From 2 % (hardly any contact) to 15 % (everyday diversity, above the national census share).

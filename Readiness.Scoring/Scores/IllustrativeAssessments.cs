@@ -69,7 +69,7 @@ public static class IllustrativeAssessments
             ? Math.Round(2500 * Exp((0.4 * z) + (0.6 * rng.NextGaussianApprox())) * population / 1000 / 100) * 100
             : 0;
         var foreignResidents = (facts.CensusPopulation ?? population) * share;
-        var organisations = (int)Math.Floor((foreignResidents / 1000 * 0.8 * Exp(0.3 * z)) + rng.NextDouble());
+        var organisations = (int)Math.Floor((foreignResidents / 1000 * 0.3 * Exp(0.2 * z)) + rng.NextDouble());
         var years = Math.Clamp(Math.Round(6 + (3 * z) + (3 * rng.NextGaussianApprox())), 0, 35);
 
         var missingRate = rng.NextDouble() < PartialResponseRate ? PartialMissingRate : MissingAnswerRate;

@@ -11,26 +11,26 @@ internal static class RadixSort
 
     /// <summary>
     /// Orders <paramref name="order"/> (0..n−1 on return) by score, highest first; <paramref name="keys"/>
-    /// ends up holding the sort keys in that order (equal keys = equal scores). Scores must be ≥ 0.
+    /// ends up holding the sort keys in that order. Scores must lie in [0, 1]; they are keyed in 32-bit
+    /// fixed point, so scores closer than 2.3·10⁻¹⁰ (2.3·10⁻⁸ points) tie, well below any meaningful difference.
     /// </summary>
-    public static void ByScoreDescending(ReadOnlySpan<double> scores, ulong[] keys, ulong[] keysScratch, int[] order, int[] orderScratch, int[] histogram)
+    public static void ByScoreDescending(ReadOnlySpan<double> scores, uint[] keys, uint[] keysScratch, int[] order, int[] orderScratch, int[] histogram)
     {
         var n = scores.Length;
-        Array.Clear(histogram, 0, 8 * Buckets);
+        Array.Clear(histogram, 0, 4 * Buckets);
         for (var r = 0; r < n; r++)
         {
-            // Non-negative doubles order like their bit patterns; the complement turns ascending into descending.
-            var key = ~BitConverter.DoubleToUInt64Bits(scores[r] + 0.0);
+            var key = uint.MaxValue - (uint)(Math.Clamp(scores[r], 0, 1) * uint.MaxValue);
             keys[r] = key;
             order[r] = r;
-            for (var b = 0; b < 8; b++)
-            {
-                histogram[(b * Buckets) + (int)((key >> (8 * b)) & 0xFF)]++;
-            }
+            histogram[key & 0xFF]++;
+            histogram[Buckets + (int)((key >> 8) & 0xFF)]++;
+            histogram[(2 * Buckets) + (int)((key >> 16) & 0xFF)]++;
+            histogram[(3 * Buckets) + (int)(key >> 24)]++;
         }
 
         var (keysFrom, keysTo, orderFrom, orderTo) = (keys, keysScratch, order, orderScratch);
-        for (var b = 0; b < 8; b++)
+        for (var b = 0; b < 4; b++)
         {
             var counts = histogram.AsSpan(b * Buckets, Buckets);
             if (counts.Contains(n))
@@ -38,12 +38,7 @@ internal static class RadixSort
                 continue; // every key has the same byte here
             }
 
-            var sum = 0;
-            for (var k = 0; k < Buckets; k++)
-            {
-                (counts[k], sum) = (sum, sum + counts[k]);
-            }
-
+            Prefix(counts);
             var shift = 8 * b;
             for (var j = 0; j < n; j++)
             {

@@ -53,14 +53,14 @@ public static class RobustnessAnalysis
             0,
             draws,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => new DrawBuffers(k, model.IndicatorCount, model.PillarCount, groupIds),
+            () => new DrawBuffers(k, model, groupIds),
             (d, _, buffers) =>
             {
                 var rng = SplitMix64.ForStream((ulong)settings.Seed, (ulong)d);
                 var method = rng.NextInt(Methods.Length);
                 var geometric = rng.NextDouble() < 0.5;
                 model.Perturb(ref rng, settings.WeightPerturbation, buffers.IndicatorWeights, buffers.PillarWeights);
-                model.Score(method, geometric, buffers.IndicatorWeights, buffers.PillarWeights, buffers.Scores);
+                model.Score(method, geometric, buffers.IndicatorWeights, buffers.PillarWeights, buffers.Scores, buffers.PillarSums, buffers.PillarWeightSums);
                 RankDraw(buffers, groupIds, ranks, k, draws, d);
                 return buffers;
             },
@@ -76,10 +76,11 @@ public static class RobustnessAnalysis
         return new RobustnessResult(draws, overall, byGrouping);
     }
 
-    // Competition ranks ("1, 2, 2, 4") overall and within each group, written to ranks[(g*k + r)*draws + d].
+    // Competition ranks ("1, 2, 2, 4") overall and within each group, written to ranks[(g*draws + d)*k + r]:
+    // one draw's ranks are one contiguous block, so the scattered writes stay in cache.
     private static void RankDraw(DrawBuffers b, int[][] groupIds, ushort[] ranks, int k, int draws, int d)
     {
-        RadixSort.ByScoreDescending(b.Scores, b.Keys, b.KeysScratch, b.Order, b.OrderScratch, b.Histogram);
+        RadixSort.ByScoreDescending(b.Scores.AsSpan(0, k), b.Keys, b.KeysScratch, b.Order, b.OrderScratch, b.Histogram);
         for (var g = 0; g < groupIds.Length; g++)
         {
             Array.Clear(b.GroupPosition[g]);
@@ -95,7 +96,7 @@ public static class RobustnessAnalysis
                 rank = j + 1;
             }
 
-            ranks[(r * draws) + d] = (ushort)rank;
+            ranks[(d * k) + r] = (ushort)rank;
             for (var g = 0; g < groupIds.Length; g++)
             {
                 var group = groupIds[g][r];
@@ -106,26 +107,43 @@ public static class RobustnessAnalysis
                     b.GroupLastKey[g][group] = key;
                 }
 
-                ranks[((((g + 1) * k) + r) * draws) + d] = (ushort)b.GroupRank[g][group];
+                ranks[((((g + 1) * draws) + d) * k) + r] = (ushort)b.GroupRank[g][group];
             }
         }
     }
 
-    // Nearest-rank percentiles, so the interval's ends are ranks that actually occurred.
+    // Nearest-rank percentiles, so the interval's ends are ranks that actually occurred. Municipalities are
+    // taken in blocks: each draw's ranks of a block are one cache line or two, gathered into per-municipality rows.
     private static RankInterval?[] Summarise(ushort[] ranks, int g, int[] ranked, int n, int draws)
     {
+        const int block = 64;
         var result = new RankInterval?[n];
         var k = ranked.Length;
         Parallel.For(
             0,
-            k,
-            () => new ushort[draws],
-            (r, _, scratch) =>
+            (k + block - 1) / block,
+            () => (Rows: new ushort[block * draws], Scratch: new ushort[draws]),
+            (blockIndex, _, buffers) =>
             {
-                var slice = ranks.AsSpan(((g * k) + r) * draws, draws);
-                RadixSort.Sort(slice, scratch);
-                result[ranked[r]] = new RankInterval(slice[NearestRank(0.5, draws)], slice[NearestRank(0.05, draws)], slice[NearestRank(0.95, draws)]);
-                return scratch;
+                var first = blockIndex * block;
+                var count = Math.Min(block, k - first);
+                for (var d = 0; d < draws; d++)
+                {
+                    var source = ranks.AsSpan((((g * draws) + d) * k) + first, count);
+                    for (var j = 0; j < count; j++)
+                    {
+                        buffers.Rows[(j * draws) + d] = source[j];
+                    }
+                }
+
+                for (var j = 0; j < count; j++)
+                {
+                    var row = buffers.Rows.AsSpan(j * draws, draws);
+                    RadixSort.Sort(row, buffers.Scratch);
+                    result[ranked[first + j]] = new RankInterval(row[NearestRank(0.5, draws)], row[NearestRank(0.05, draws)], row[NearestRank(0.95, draws)]);
+                }
+
+                return buffers;
             },
             _ => { });
         return result;
@@ -153,27 +171,33 @@ public static class RobustnessAnalysis
 
     private sealed class DrawBuffers
     {
-        public DrawBuffers(int k, int indicators, int pillars, int[][] groupIds)
+        public DrawBuffers(int k, DrawModel model, int[][] groupIds)
         {
-            Scores = new double[k];
-            Keys = new ulong[k];
-            KeysScratch = new ulong[k];
+            Scores = new double[model.PaddedRows];
+            PillarSums = new double[model.PillarCount * model.PaddedRows];
+            PillarWeightSums = new double[model.PillarCount * model.PaddedRows];
+            Keys = new uint[k];
+            KeysScratch = new uint[k];
             Order = new int[k];
             OrderScratch = new int[k];
-            Histogram = new int[8 * 256];
-            IndicatorWeights = new double[indicators];
-            PillarWeights = new double[pillars];
+            Histogram = new int[4 * 256];
+            IndicatorWeights = new double[model.IndicatorCount];
+            PillarWeights = new double[model.PillarCount];
             var groupCounts = groupIds.Select(ids => ids.Length == 0 ? 0 : ids.Max() + 1).ToArray();
             GroupPosition = [.. groupCounts.Select(c => new int[c])];
             GroupRank = [.. groupCounts.Select(c => new int[c])];
-            GroupLastKey = [.. groupCounts.Select(c => new ulong[c])];
+            GroupLastKey = [.. groupCounts.Select(c => new uint[c])];
         }
 
         public double[] Scores { get; }
 
-        public ulong[] Keys { get; }
+        public double[] PillarSums { get; }
 
-        public ulong[] KeysScratch { get; }
+        public double[] PillarWeightSums { get; }
+
+        public uint[] Keys { get; }
+
+        public uint[] KeysScratch { get; }
 
         public int[] Order { get; }
 
@@ -189,6 +213,6 @@ public static class RobustnessAnalysis
 
         public int[][] GroupRank { get; }
 
-        public ulong[][] GroupLastKey { get; }
+        public uint[][] GroupLastKey { get; }
     }
 }

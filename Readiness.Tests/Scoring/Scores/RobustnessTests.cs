@@ -93,11 +93,13 @@ public sealed class RobustnessTests
                 var run = ReadinessScorer.Score(DefaultProfile.Instance.Variant(methods[t], aggregation), Inputs);
                 var ranked = Enumerable.Range(0, Inputs.Count).Where(r => run.Results[r].Score is not null).ToArray();
                 var model = DrawModel.Create(run, ranked, methods);
-                var scores = new double[ranked.Length];
+                var scores = new double[model.PaddedRows];
+                var sums = new double[model.PillarCount * model.PaddedRows];
+                var weights = new double[model.PillarCount * model.PaddedRows];
 
-                model.Score(t, aggregation == AggregationMethod.Geometric, run.Compiled.IndicatorWeights, run.Compiled.PillarWeights, scores);
+                model.Score(t, aggregation == AggregationMethod.Geometric, run.Compiled.IndicatorWeights, run.Compiled.PillarWeights, scores, sums, weights);
 
-                Assert.That(scores.Select(s => 100 * s), Is.EqualTo(ranked.Select(r => run.Results[r].Score!.Value)).Within(1e-9));
+                Assert.That(scores.Take(ranked.Length).Select(s => 100 * s), Is.EqualTo(ranked.Select(r => run.Results[r].Score!.Value)).Within(1e-9));
             }
         }
     }

@@ -68,6 +68,8 @@ public sealed class Recommender
     public IReadOnlyList<Recommendation> For(int row, AssessmentAnswers? answers, MunicipalityScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, peerKeys.Count);
         if (answers is null)
         {
             return [];

@@ -139,6 +139,21 @@ public sealed class ScoringPropertyTests
         Assert.That(run.Results[0].Coverage, Is.EqualTo(0.08).Within(1e-12));
     }
 
+    // The census share is not published for about 340 municipalities: that is missing, not a share of 0.
+    [Test]
+    public void MissingForeignShare_IsMissing_NotZero()
+    {
+        var answers = ScoreFixtures.Complete(structures: true);
+        var run = ReadinessScorer.Score(DefaultProfile.Instance, [new ScoringInput(Facts("09000001", foreignShare: null), answers), new ScoringInput(Facts("09000002", foreignShare: 0.0), answers)]);
+
+        var (unpublished, zero) = (run.Results[0], run.Results[1]);
+        Assert.That(unpublished.Indicators.Single(i => i.Key == IndicatorKeys.ForeignShare).Normalized, Is.Null);
+        Assert.That(zero.Indicators.Single(i => i.Key == IndicatorKeys.ForeignShare).Normalized, Is.Zero);
+        // 0.2 (experience) × 1/2.5 (foreign share's weight within it) = 0.08 of the weight is unanswered.
+        Assert.That(unpublished.Coverage, Is.EqualTo(0.92).Within(1e-12));
+        Assert.That(unpublished.Score, Is.GreaterThan(zero.Score));
+    }
+
     [TestCaseSource(nameof(Variants))]
     public void Rescore_WithTheSameAnswers_ReproducesTheRun(NormalizationMethod method, AggregationMethod aggregation)
     {

@@ -149,9 +149,11 @@ public sealed class ScoringPropertyTests
         var (unpublished, zero) = (run.Results[0], run.Results[1]);
         Assert.That(unpublished.Indicators.Single(i => i.Key == IndicatorKeys.ForeignShare).Normalized, Is.Null);
         Assert.That(zero.Indicators.Single(i => i.Key == IndicatorKeys.ForeignShare).Normalized, Is.Zero);
-        // 0.2 (experience) × 1/2.5 (foreign share's weight within it) = 0.08 of the weight is unanswered.
-        Assert.That(unpublished.Coverage, Is.EqualTo(0.92).Within(1e-12));
-        Assert.That(unpublished.Score, Is.GreaterThan(zero.Score));
+        // Unanswered: the foreign share, 0.2 (experience) × 1/2.5 = 0.08, and the self-organisations per 1,000
+        // foreign residents, whose denominator is unknown too: 0.3 (resources) × 1/4.5 = 0.0667.
+        Assert.That(unpublished.Coverage, Is.EqualTo(1 - 0.08 - (0.3 / 4.5)).Within(1e-12));
+        Assert.That(unpublished.Indicators.Single(i => i.Key == IndicatorKeys.MigrantOrganisations).Normalized, Is.Null);
+        Assert.That(unpublished.Score, Is.GreaterThan(zero.Score!.Value));
     }
 
     [TestCaseSource(nameof(Variants))]

@@ -30,11 +30,28 @@ public static class WhatIf
         ArgumentNullException.ThrowIfNull(answers);
         var run = recommender.Run;
         var score = run.Rescore(row, answers);
-        var peerKey = recommender.PeerKeys[row];
-        var others = Enumerable.Range(0, run.Results.Count).Where(r => r != row).ToList();
-        var rank = Ranking.RankAmong(score.Score, others.Select(r => run.Results[r].Score));
-        var peerRank = Ranking.RankAmong(score.Score, others.Where(r => recommender.PeerKeys[r] == peerKey).Select(r => run.Results[r].Score));
+        var rank = RankAmongOthers(run, row, score.Score);
+        var peerRank = RankAmongOthers(run, row, score.Score, recommender.PeerKeys);
         var flags = ReadinessFlags.For(run.Profile, run.Inputs[row].Facts, answers, score.Tier);
         return new WhatIfResult(score, rank, peerRank, flags, recommender.For(row, answers, score));
+    }
+
+    /// <summary>
+    /// The rank <paramref name="score"/> would have among the run's other municipalities (1 + those strictly
+    /// higher), within the group of <paramref name="row"/> when <paramref name="groupKeys"/> are given
+    /// (district keys, peer groups); null for a null score.
+    /// </summary>
+    public static int? RankAmongOthers(ScoringRun run, int row, double? score, IReadOnlyList<string>? groupKeys = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (groupKeys is not null && groupKeys.Count != run.Results.Count)
+        {
+            throw new ArgumentException($"Expected {run.Results.Count} group keys, got {groupKeys.Count}.", nameof(groupKeys));
+        }
+
+        var others = Enumerable.Range(0, run.Results.Count)
+            .Where(r => r != row && (groupKeys is null || groupKeys[r] == groupKeys[row]))
+            .Select(r => run.Results[r].Score);
+        return Ranking.RankAmong(score, others);
     }
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Readiness.Scoring.Scores;
+
+// The profile-wide settings, and the error collector.
+public static partial class ProfileValidator
+{
+    private static void ValidateSettings(ScoringProfile profile, Errors errors)
+    {
+        if (profile.Normalization is not { } n)
+        {
+            errors.Add("normalization", "normalization is required");
+        }
+        else
+        {
+            if (!(n.WinsorLower >= 0 && n.WinsorLower < 0.5))
+            {
+                errors.Add("normalization.winsorLower", "winsorLower must be at least 0 and below 0.5");
+            }
+
+            if (!(n.WinsorUpper > 0.5 && n.WinsorUpper <= 1))
+            {
+                errors.Add("normalization.winsorUpper", "winsorUpper must be above 0.5 and at most 1");
+            }
+        }
+
+        if (!(profile.CoverageFloor > 0 && profile.CoverageFloor <= 1))
+        {
+            errors.Add("coverageFloor", "coverageFloor must be above 0 and at most 1");
+        }
+
+        if (profile.Tiers is not { } t)
+        {
+            errors.Add("tiers", "tiers are required");
+        }
+        else
+        {
+            if (!(t.Developing > 0 && t.Developing <= 100))
+            {
+                errors.Add("tiers.developing", "developing must be above 0 and at most 100");
+            }
+
+            if (!(t.Established > t.Developing && t.Established <= 100))
+            {
+                errors.Add("tiers.established", "established must be above developing and at most 100");
+            }
+
+            if (!(t.Experienced > t.Established && t.Experienced <= 100))
+            {
+                errors.Add("tiers.experienced", "experienced must be above established and at most 100");
+            }
+        }
+
+        if (!(profile.MigrantRepresentationThreshold >= 0 && profile.MigrantRepresentationThreshold <= 1))
+        {
+            errors.Add("migrantRepresentationThreshold", "migrantRepresentationThreshold is a share: 0 to 1");
+        }
+
+        if (profile.Robustness is not { } r)
+        {
+            errors.Add("robustness", "robustness is required");
+        }
+        else
+        {
+            if (r.Draws is < 1 or > MaxDraws)
+            {
+                errors.Add("robustness.draws", string.Create(CultureInfo.InvariantCulture, $"draws must be 1 to {MaxDraws}"));
+            }
+
+            if (!(r.WeightPerturbation >= 0 && r.WeightPerturbation < 1))
+            {
+                errors.Add("robustness.weightPerturbation", "weightPerturbation must be at least 0 and below 1 (0.25 = ±25 %)");
+            }
+        }
+    }
+
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> byPath = new(StringComparer.Ordinal);
+
+        public void Add(string path, string message)
+        {
+            if (!byPath.TryGetValue(path, out var list))
+            {
+                byPath[path] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        public Dictionary<string, string[]> ToDictionary() => byPath.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+}

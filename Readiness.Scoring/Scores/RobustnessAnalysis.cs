@@ -1,0 +1,206 @@
+namespace Readiness.Scoring.Scores;
+
+/// <summary>
+/// Monte-Carlo uncertainty analysis (JRC): each draw multiplies every indicator and pillar weight by
+/// a uniform factor in [1 − p, 1 + p], picks the normalisation among goalposts, min-max and rank,
+/// and the aggregation between arithmetic and geometric, all with equal chance; then ranks. The
+/// municipalities ranked are those the base run scored. Draw d uses its own generator seeded from
+/// (seed, d), so the result does not depend on thread scheduling.
+/// </summary>
+public static class RobustnessAnalysis
+{
+    private static readonly NormalizationMethod[] Methods = [NormalizationMethod.Goalposts, NormalizationMethod.MinMax, NormalizationMethod.Rank];
+
+    public static RobustnessResult Run(ScoringRun run, IReadOnlyList<RankGrouping>? groupings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        groupings ??= [];
+        var n = run.Results.Count;
+        foreach (var grouping in groupings)
+        {
+            if (grouping.Keys.Count != n)
+            {
+                throw new ArgumentException($"Grouping '{grouping.Name}' has {grouping.Keys.Count} keys for {n} municipalities.", nameof(groupings));
+            }
+        }
+
+        var ranked = Enumerable.Range(0, n).Where(r => run.Results[r].Score is not null).ToArray();
+        if (ranked.Length > ushort.MaxValue)
+        {
+            throw new ArgumentException($"At most {ushort.MaxValue} scored municipalities can be analysed at once; got {ranked.Length}.", nameof(run));
+        }
+
+        var settings = run.Profile.Robustness;
+        var draws = settings.Draws;
+        var model = DrawModel.Create(run, ranked, Methods);
+        var groupIds = groupings.Select(g => GroupIds(ranked, g.Keys)).ToArray();
+        var k = ranked.Length;
+        var ranks = new ushort[(1 + groupIds.Length) * k * draws];
+
+        Parallel.For(
+            0,
+            draws,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => new DrawBuffers(k, model, groupIds),
+            (d, _, buffers) =>
+            {
+                var rng = SplitMix64.ForStream((ulong)settings.Seed, (ulong)d);
+                var method = rng.NextInt(Methods.Length);
+                var geometric = rng.NextDouble() < 0.5;
+                model.Perturb(ref rng, settings.WeightPerturbation, buffers.IndicatorWeights, buffers.PillarWeights);
+                model.Score(method, geometric, buffers.IndicatorWeights, buffers.PillarWeights, buffers.Scores, buffers.PillarSums, buffers.PillarWeightSums);
+                RankDraw(buffers, groupIds, ranks, k, draws, d);
+                return buffers;
+            },
+            _ => { });
+
+        var overall = Summarise(ranks, 0, ranked, n, draws);
+        var byGrouping = new Dictionary<string, IReadOnlyList<RankInterval?>>(StringComparer.Ordinal);
+        for (var g = 0; g < groupIds.Length; g++)
+        {
+            byGrouping[groupings[g].Name] = Summarise(ranks, g + 1, ranked, n, draws);
+        }
+
+        return new RobustnessResult(draws, overall, byGrouping);
+    }
+
+    // Competition ranks ("1, 2, 2, 4") overall and within each group, written to ranks[(g*draws + d)*k + r]:
+    // one draw's ranks are one contiguous block, so the scattered writes stay in cache.
+    private static void RankDraw(DrawBuffers b, int[][] groupIds, ushort[] ranks, int k, int draws, int d)
+    {
+        RadixSort.ByScoreDescending(b.Scores.AsSpan(0, k), b.Keys, b.KeysScratch, b.Order, b.OrderScratch, b.Histogram);
+        for (var g = 0; g < groupIds.Length; g++)
+        {
+            Array.Clear(b.GroupPosition[g]);
+        }
+
+        var rank = 0;
+        for (var j = 0; j < k; j++)
+        {
+            var r = b.Order[j];
+            var key = b.Keys[j];
+            if (j == 0 || key != b.Keys[j - 1])
+            {
+                rank = j + 1;
+            }
+
+            ranks[(d * k) + r] = (ushort)rank;
+            for (var g = 0; g < groupIds.Length; g++)
+            {
+                var group = groupIds[g][r];
+                var position = ++b.GroupPosition[g][group];
+                if (position == 1 || key != b.GroupLastKey[g][group])
+                {
+                    b.GroupRank[g][group] = position;
+                    b.GroupLastKey[g][group] = key;
+                }
+
+                ranks[((((g + 1) * draws) + d) * k) + r] = (ushort)b.GroupRank[g][group];
+            }
+        }
+    }
+
+    // Nearest-rank percentiles, so the interval's ends are ranks that actually occurred. Municipalities are
+    // taken in blocks: each draw's ranks of a block are one cache line or two, gathered into per-municipality rows.
+    private static RankInterval?[] Summarise(ushort[] ranks, int g, int[] ranked, int n, int draws)
+    {
+        const int block = 64;
+        var result = new RankInterval?[n];
+        var k = ranked.Length;
+        Parallel.For(
+            0,
+            (k + block - 1) / block,
+            () => (Rows: new ushort[block * draws], Scratch: new ushort[draws]),
+            (blockIndex, _, buffers) =>
+            {
+                var first = blockIndex * block;
+                var count = Math.Min(block, k - first);
+                for (var d = 0; d < draws; d++)
+                {
+                    var source = ranks.AsSpan((((g * draws) + d) * k) + first, count);
+                    for (var j = 0; j < count; j++)
+                    {
+                        buffers.Rows[(j * draws) + d] = source[j];
+                    }
+                }
+
+                for (var j = 0; j < count; j++)
+                {
+                    var row = buffers.Rows.AsSpan(j * draws, draws);
+                    RadixSort.Sort(row, buffers.Scratch);
+                    result[ranked[first + j]] = new RankInterval(row[NearestRank(0.5, draws)], row[NearestRank(0.05, draws)], row[NearestRank(0.95, draws)]);
+                }
+
+                return buffers;
+            },
+            _ => { });
+        return result;
+    }
+
+    private static int NearestRank(double p, int count) => Math.Max(0, (int)Math.Ceiling(p * count) - 1);
+
+    private static int[] GroupIds(int[] ranked, IReadOnlyList<string> keys)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new int[ranked.Length];
+        for (var r = 0; r < ranked.Length; r++)
+        {
+            var key = keys[ranked[r]] ?? "";
+            if (!ids.TryGetValue(key, out var id))
+            {
+                ids[key] = id = ids.Count;
+            }
+
+            result[r] = id;
+        }
+
+        return result;
+    }
+
+    private sealed class DrawBuffers
+    {
+        public DrawBuffers(int k, DrawModel model, int[][] groupIds)
+        {
+            Scores = new double[model.PaddedRows];
+            PillarSums = new double[model.PillarCount * model.PaddedRows];
+            PillarWeightSums = new double[model.PillarCount * model.PaddedRows];
+            Keys = new uint[k];
+            KeysScratch = new uint[k];
+            Order = new int[k];
+            OrderScratch = new int[k];
+            Histogram = new int[4 * 256];
+            IndicatorWeights = new double[model.IndicatorCount];
+            PillarWeights = new double[model.PillarCount];
+            var groupCounts = groupIds.Select(ids => ids.Length == 0 ? 0 : ids.Max() + 1).ToArray();
+            GroupPosition = [.. groupCounts.Select(c => new int[c])];
+            GroupRank = [.. groupCounts.Select(c => new int[c])];
+            GroupLastKey = [.. groupCounts.Select(c => new uint[c])];
+        }
+
+        public double[] Scores { get; }
+
+        public double[] PillarSums { get; }
+
+        public double[] PillarWeightSums { get; }
+
+        public uint[] Keys { get; }
+
+        public uint[] KeysScratch { get; }
+
+        public int[] Order { get; }
+
+        public int[] OrderScratch { get; }
+
+        public int[] Histogram { get; }
+
+        public double[] IndicatorWeights { get; }
+
+        public double[] PillarWeights { get; }
+
+        public int[][] GroupPosition { get; }
+
+        public int[][] GroupRank { get; }
+
+        public uint[][] GroupLastKey { get; }
+    }
+}

@@ -1,0 +1,167 @@
+using Readiness.Scoring.Model;
+using Readiness.Scoring.Pairing;
+using Readiness.Scoring.PeerGroups;
+using Readiness.Scoring.Scores;
+using Readiness.Scoring.SharedServices;
+
+namespace Readiness.Scoring.Runs;
+
+/// <summary>
+/// One run's computation, stage by stage: peer groups (framework conditions only), then scores,
+/// ranks, flags and recommendations per profile, their robustness, then mentor pairs and
+/// shared-service groups from the default profile. Pure: the same inputs give the same outputs.
+/// </summary>
+public static class RunComputation
+{
+    public const string PeerGroupStage = "peer-groups";
+    public const string ScoresStage = "scores";
+    public const string RobustnessStage = "robustness";
+    public const string PairingStage = "pairing";
+    public const string SharedServicesStage = "shared-services";
+
+    public static RunOutputs Compute(RunInputs inputs, IStageRunner stages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(stages);
+        if (inputs.Profiles.Count == 0)
+        {
+            throw new ArgumentException("A run needs at least the default profile.", nameof(inputs));
+        }
+
+        var municipalities = inputs.Municipalities;
+        var scope = inputs.Parameters.PeerGroupState is { } state
+            ? [.. municipalities.Where(m => m.StateKey == state)]
+            : municipalities;
+
+        var peerGroups = stages.Stage(PeerGroupStage,
+            () => PeerGroupClustering.Compute(scope, inputs.Parameters.PeerGroups, inputs.PreviousPeerGroups),
+            r => new Dictionary<string, long> { ["groups"] = r.Groups.Count, ["municipalities"] = r.Members.Count });
+        var peerGroupOf = peerGroups.Members.ToDictionary(m => m.Ags, m => m.GroupId, StringComparer.Ordinal);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var scoringInputs = municipalities
+            .Select(m => new ScoringInput(m, inputs.Answers.GetValueOrDefault(m.Ags)))
+            .ToList();
+        var districtKeys = municipalities.Select(m => m.DistrictKey).ToList();
+        // Outside the clustered scope a municipality is its district's peer.
+        var peerKeys = municipalities
+            .Select(m => peerGroupOf.TryGetValue(m.Ags, out var id) ? $"peer-group:{id}" : $"district:{m.DistrictKey}")
+            .ToList();
+
+        var profiles = new List<ProfileResult>(inputs.Profiles.Count);
+        foreach (var profile in inputs.Profiles)
+        {
+            profiles.Add(ScoreProfile(profile, scoringInputs, districtKeys, peerKeys, stages, cancellationToken));
+        }
+
+        var pairing = stages.Stage(PairingStage,
+            () => MentorAssignment.Solve(
+                PairingInputs(municipalities, inputs.Answers, profiles[0], peerGroupOf, scope),
+                inputs.Neighbours,
+                inputs.Parameters.Pairing with { StructureWeights = StructureWeights(profiles[0].Profile) },
+                inputs.PreviousPairs),
+            r => new Dictionary<string, long> { ["pairs"] = r.Pairs.Count, ["unpaired"] = r.Unpaired.Count });
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var sharedServices = stages.Stage(SharedServicesStage,
+            () => SharedServiceGrouping.Group(SharedServiceInputs(municipalities, inputs.Answers), inputs.Neighbours, inputs.Parameters.SharedServices),
+            r => new Dictionary<string, long> { ["groups"] = r.Groups.Count, ["unassigned"] = r.Unassigned.Count });
+
+        return new RunOutputs(profiles, peerGroups, peerGroupOf, pairing, sharedServices);
+    }
+
+    private static ProfileResult ScoreProfile(
+        ScoringProfile profile,
+        List<ScoringInput> inputs,
+        List<string> districtKeys,
+        List<string> peerKeys,
+        IStageRunner stages,
+        CancellationToken cancellationToken)
+    {
+        var stageName = profile.Name == DefaultProfile.Instance.Name ? ScoresStage : $"{ScoresStage}:{profile.Name}";
+        var (run, rankAll, rankDistrict, rankPeer, flags, recommender, recommendations) = stages.Stage(stageName, () =>
+        {
+            var run = ReadinessScorer.Score(profile, inputs);
+            var scores = run.Results.Select(r => r.Score).ToList();
+            var recommender = new Recommender(run, peerKeys);
+            var flags = run.Results
+                .Select((score, row) => ReadinessFlags.For(profile, inputs[row].Facts, inputs[row].Answers, score.Tier))
+                .ToList();
+            var recommendations = Enumerable.Range(0, inputs.Count).Select(recommender.For).ToList();
+            return (run, Ranking.Rank(scores), Ranking.Rank(scores, districtKeys), Ranking.Rank(scores, peerKeys), flags, recommender, recommendations);
+        }, r => new Dictionary<string, long>
+        {
+            ["scored"] = r.run.Results.Count(s => s.Score is not null),
+            ["insufficientData"] = r.run.Results.Count(s => s.Score is null),
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var robustness = stages.Stage(
+            profile.Name == DefaultProfile.Instance.Name ? RobustnessStage : $"{RobustnessStage}:{profile.Name}",
+            () => RobustnessAnalysis.Run(run, [new RankGrouping("district", districtKeys), new RankGrouping("peerGroup", peerKeys)], cancellationToken),
+            r => new Dictionary<string, long> { ["draws"] = r.Draws });
+
+        return new ProfileResult(profile, run, robustness, rankAll, rankDistrict, rankPeer, flags, recommendations, recommender);
+    }
+
+    /// <summary>A structure's weight in the pairing gap is its indicator's share of the profile, as in the score.</summary>
+    public static IReadOnlyDictionary<string, double> StructureWeights(ScoringProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var structure in Structures.All)
+        {
+            var indicatorKey = structure == Structures.PaidStaff ? IndicatorKeys.PaidStaffFte : structure;
+            var indicator = profile.Indicators.FirstOrDefault(i => i.Key == indicatorKey);
+            var pillar = indicator is null ? null : profile.Pillars.FirstOrDefault(p => p.Key == indicator.Pillar);
+            var pillarTotal = indicator is null ? 0 : profile.Indicators.Where(i => i.Pillar == indicator.Pillar).Sum(i => i.Weight);
+            weights[structure] = indicator is null || pillar is null || pillarTotal <= 0 ? 0 : pillar.Weight * indicator.Weight / pillarTotal;
+        }
+
+        // A profile that weighs no structure still lets pairs form on equal terms.
+        return weights.Values.Sum() > 0 ? weights : Structures.All.ToDictionary(s => s, _ => 1.0);
+    }
+
+    private static List<PairingMunicipality> PairingInputs(
+        IReadOnlyList<Model.MunicipalityFacts> municipalities,
+        IReadOnlyDictionary<string, AssessmentAnswers> answers,
+        ProfileResult scores,
+        IReadOnlyDictionary<string, int> peerGroupOf,
+        IReadOnlyList<Model.MunicipalityFacts> clustered)
+    {
+        var features = FeatureTable.From(clustered);
+        var featureOf = new Dictionary<string, double[]>(clustered.Count, StringComparer.Ordinal);
+        for (var i = 0; i < clustered.Count; i++)
+        {
+            featureOf[clustered[i].Ags] = features.Standardised[i];
+        }
+
+        return [.. municipalities.Select((m, row) =>
+        {
+            var answer = answers.GetValueOrDefault(m.Ags);
+            var result = scores.Scoring.Results[row];
+            return new PairingMunicipality(
+                m.Ags, m.Name, m.DistrictKey, m.Location,
+                Enum.Parse<PairingTier>(result.Tier.ToString()),
+                result.Score,
+                answer?.ContactPerson,
+                StructuresOf(answer),
+                peerGroupOf.TryGetValue(m.Ags, out var id) ? id : null,
+                featureOf.GetValueOrDefault(m.Ags) ?? []);
+        })];
+    }
+
+    private static List<SharedServiceMunicipality> SharedServiceInputs(
+        IReadOnlyList<Model.MunicipalityFacts> municipalities,
+        IReadOnlyDictionary<string, AssessmentAnswers> answers) =>
+        [.. municipalities.Select(m =>
+        {
+            var answer = answers.GetValueOrDefault(m.Ags);
+            return new SharedServiceMunicipality(
+                m.Ags, m.Name, m.DistrictKey, m.Location, m.Population, m.ForeignResidents, m.UnionKey,
+                answer?.ContactPerson, StructuresOf(answer));
+        })];
+
+    private static Dictionary<string, bool?> StructuresOf(AssessmentAnswers? answers) =>
+        Structures.All.ToDictionary(s => s, s => answers is null ? null : Structures.Has(answers, s), StringComparer.Ordinal);
+}

@@ -1,0 +1,38 @@
+using Readiness.Scoring.Pairing;
+using Readiness.Scoring.PeerGroups;
+using Readiness.Scoring.Scores;
+using Readiness.Scoring.SharedServices;
+
+namespace Readiness.Scoring.Runs;
+
+/// <summary>One profile's results, every list in the order of <see cref="RunInputs.Municipalities"/>.</summary>
+/// <param name="Profile">The profile.</param>
+/// <param name="Scoring">Scores and the normalisation context (for what-if).</param>
+/// <param name="Robustness">Rank intervals overall and per district and peer group.</param>
+/// <param name="RankAll">Rank among all scored municipalities.</param>
+/// <param name="RankDistrict">Rank within the district.</param>
+/// <param name="RankPeerGroup">Rank within the peer group.</param>
+/// <param name="Flags">Flags per municipality.</param>
+/// <param name="Recommendations">Recommendations per municipality, peers being its peer group.</param>
+/// <param name="Recommender">The recommender (peer group as peers), for what-if.</param>
+public sealed record ProfileResult(
+    ScoringProfile Profile,
+    ScoringRun Scoring,
+    RobustnessResult Robustness,
+    IReadOnlyList<int?> RankAll,
+    IReadOnlyList<int?> RankDistrict,
+    IReadOnlyList<int?> RankPeerGroup,
+    IReadOnlyList<IReadOnlyList<string>> Flags,
+    IReadOnlyList<IReadOnlyList<Recommendation>> Recommendations,
+    Recommender Recommender);
+
+/// <summary>Everything a run produces.</summary>
+public sealed record RunOutputs(
+    IReadOnlyList<ProfileResult> Profiles,
+    PeerGroupResult PeerGroups,
+    IReadOnlyDictionary<string, int> PeerGroupOf,
+    PairingResult Pairing,
+    SharedServiceResult SharedServices)
+{
+    public ProfileResult Default => Profiles[0];
+}

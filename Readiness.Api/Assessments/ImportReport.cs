@@ -26,7 +26,7 @@ internal static class ImportReport
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var group in parsed.FileErrors.GroupBy(e => e.Column))
         {
-            errors[group.Key] = [.. group.Select(e => e.Value is null ? e.Message : $"'{e.Value}': {e.Message}")];
+            errors[group.Key] = [.. group.Select(e => e.Message)];
         }
 
         var shown = bad.Take(maxRows).ToList();

@@ -34,7 +34,7 @@ internal static class AssessmentEndpoints
 
         group.MapPost("/", AddAssessment)
             .RequireRole(Role.Planner)
-            .Accepts<AssessmentRequest>("application/json")
+            .DocumentsBody<AssessmentRequest>("application/json")
             .WithName("AddAssessment")
             .WithSummary("Add a surveyed assessment")
             .WithDescription("Adds the municipality's answers at a reference date (required, not in the future). Every answer is optional; "

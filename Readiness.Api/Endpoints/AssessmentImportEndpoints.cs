@@ -20,8 +20,8 @@ internal static class AssessmentImportEndpoints
 
         group.MapPost("/import", ImportAssessments)
             .RequireRole(Role.Planner)
-            .Accepts<string>("text/csv")
-            .Accepts<ImportRowRequest[]>("application/json")
+            .DocumentsBody<string>("text/csv")
+            .DocumentsBody<ImportRowRequest[]>("application/json")
             .WithName("ImportAssessments")
             .WithSummary("Import assessments, all or nothing")
             .WithDescription("CSV (`text/csv`: UTF-8 with or without BOM, `;` or `,` found from the header, decimal comma or point, "

@@ -14,6 +14,7 @@ internal static class AssessmentSetup
         services.TryAddSingleton<AssessmentStore>();
         services.TryAddSingleton<MunicipalityKeys>();
         services.TryAddSingleton<AssessmentWriter>();
+        services.ConfigureSwaggerGen(options => options.OperationFilter<DocumentedBodyFilter>());
         return services;
     }
 

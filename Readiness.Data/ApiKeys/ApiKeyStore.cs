@@ -157,5 +157,22 @@ public sealed class ApiKeyStore(SqliteDatabase database)
         string.IsNullOrEmpty(r.Districts) ? [] : r.Districts.Split(','),
         r.KeyPrefix, Time(r.CreatedAt), r.RevokedAt is null ? null : Time(r.RevokedAt));
 
-    private sealed record KeyRow(long Id, string Name, string Role, string KeyPrefix, string CreatedAt, string? RevokedAt, string? Districts);
+    // Properties, not a constructor: for an empty result SQLite reports the districts expression as a BLOB,
+    // which Dapper cannot match to a string constructor parameter.
+    private sealed class KeyRow
+    {
+        public long Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Role { get; init; } = "";
+
+        public string KeyPrefix { get; init; } = "";
+
+        public string CreatedAt { get; init; } = "";
+
+        public string? RevokedAt { get; init; }
+
+        public string? Districts { get; init; }
+    }
 }

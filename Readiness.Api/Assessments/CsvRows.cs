@@ -12,7 +12,10 @@ internal static class CsvRows
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ParsedImport Read(ReadOnlySpan<byte> body, DateOnly today)
+    /// <summary>More header problems than this are one problem: the file is not an import.</summary>
+    private const int MaxHeaderErrors = 20;
+
+    public static ParsedImport Read(ReadOnlySpan<byte> body, DateOnly today, int maxRows)
     {
         string text;
         try
@@ -25,6 +28,18 @@ internal static class CsvRows
                 "The file is not UTF-8. In Excel, save it as \"CSV UTF-8 (durch Trennzeichen getrennt)\"; in LibreOffice, choose the character set UTF-8.");
         }
 
+        try
+        {
+            return Read(text, today, maxRows);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return ParsedImport.FileError("body", null, $"The file cannot be read as CSV: {exception.Message}");
+        }
+    }
+
+    private static ParsedImport Read(string text, DateOnly today, int maxRows)
+    {
         var separator = DetectSeparator(text);
         using var reader = Sep.New(separator).Reader(o => o with
         {
@@ -52,6 +67,11 @@ internal static class CsvRows
             if (IsBlank(line))
             {
                 continue;
+            }
+
+            if (rows.Count == maxRows)
+            {
+                return ParsedImport.FileError("body", null, $"The file has more than {maxRows} rows: split it into several imports.");
             }
 
             var row = new ImportRow(line.LineNumberFrom);
@@ -131,6 +151,11 @@ internal static class CsvRows
             {
                 errors.Add(new CellError("header", null, $"The column '{(required == Column.Ags ? "ags" : "referenceDate")}' is required."));
             }
+        }
+
+        if (errors.Count > MaxHeaderErrors)
+        {
+            errors = [.. errors.Take(MaxHeaderErrors), new CellError("header", null, $"… and {errors.Count - MaxHeaderErrors} more: is this the template's header line?")];
         }
 
         return columns;

@@ -11,7 +11,7 @@ internal sealed record ParsedImport(IReadOnlyList<ImportRow> Rows, IReadOnlyList
     public static ParsedImport FileError(string column, string? value, string message) => new([], [new CellError(column, value, message)], null);
 
     /// <summary>Reads a JSON array of objects, each with <c>ags</c>, <c>referenceDate</c>, the answers and an optional <c>note</c>.</summary>
-    public static ParsedImport FromJson(ReadOnlyMemory<byte> body, DateOnly today)
+    public static ParsedImport FromJson(ReadOnlyMemory<byte> body, DateOnly today, int maxRows)
     {
         JsonDocument document;
         try
@@ -28,6 +28,11 @@ internal sealed record ParsedImport(IReadOnlyList<ImportRow> Rows, IReadOnlyList
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
                 return FileError("body", null, "Expected a JSON array of assessments, e.g. [{\"ags\": \"09188117\", \"referenceDate\": \"2025-06-30\", \"contactPerson\": true}].");
+            }
+
+            if (document.RootElement.GetArrayLength() > maxRows)
+            {
+                return FileError("body", null, $"The array has more than {maxRows} items: split it into several imports.");
             }
 
             var rows = new List<ImportRow>(document.RootElement.GetArrayLength());

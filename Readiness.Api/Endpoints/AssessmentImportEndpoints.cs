@@ -70,7 +70,8 @@ internal static class AssessmentImportEndpoints
             return BodyProblems.TooLarge(limit);
         }
 
-        var parsed = csv ? CsvRows.Read(body, writer.Today) : ParsedImport.FromJson(body, writer.Today);
+        var maxRows = options.Value.MaxRows;
+        var parsed = csv ? CsvRows.Read(body, writer.Today, maxRows) : ParsedImport.FromJson(body, writer.Today, maxRows);
         if (parsed.FileErrors.Count == 0 && parsed.Rows.Count == 0)
         {
             parsed = ParsedImport.FileError("body", null, "There are no rows to import: expected the header and one row per assessment, as in the template.");

@@ -211,4 +211,21 @@ public sealed class ImportTests
         using var xml = await Send(new StringContent("<rows/>", Encoding.UTF8, "application/xml"));
         await xml.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
+
+    [Test]
+    public async Task MoreRowsThanTheLimit_OrAHeaderOfGarbage_IsOneProblem()
+    {
+        await using var small = new ReadinessFactory().With("Readiness:Import:MaxRows", "2");
+        using var smallClient = small.CreateClient();
+        var key = small.CreateKey(Role.Admin);
+
+        using var tooMany = await smallClient.SendAsync(Request(HttpMethod.Post, Import, key,
+            Csv($"ags;referenceDate\n{Andechs};2024-01-01\n{Feldafing};2024-01-01\n09188120;2024-01-01\n")));
+        var problem = await tooMany.ReadProblemAsync(HttpStatusCode.BadRequest, "body");
+        Assert.That(problem["errors"]!["body"]![0]!.GetValue<string>(), Does.Contain("more than 2 rows"));
+
+        using var garbage = await smallClient.SendAsync(Request(HttpMethod.Post, Import, key, Csv(new string(';', 5_000) + "\nx\n")));
+        var header = await garbage.ReadProblemAsync(HttpStatusCode.BadRequest, "header");
+        Assert.That(header["errors"]!["header"]!.AsArray(), Has.Count.EqualTo(21));
+    }
 }

@@ -91,6 +91,12 @@ internal static class TextValues
             return false;
         }
 
+        if (LooksGrouped(cell))
+        {
+            problem = $"'{cell}' is ambiguous: a thousands separator or a decimal? Write numbers without thousands separators, e.g. 15000, 1,5 or 1.5.";
+            return false;
+        }
+
         Span<char> normal = stackalloc char[Math.Min(cell.Length, 64)];
         if (cell.Length > normal.Length)
         {
@@ -109,5 +115,20 @@ internal static class TextValues
 
         problem = "";
         return true;
+    }
+
+    /// <summary>
+    /// 1 to 3 digits (no leading 0), one separator, exactly 3 digits: "15.000" is fifteen thousand in
+    /// a German sheet and fifteen in an English one, "1,500" the other way round. Neither is guessed.
+    /// </summary>
+    private static bool LooksGrouped(ReadOnlySpan<char> cell)
+    {
+        var digits = cell.TrimStart('-');
+        var separator = digits.IndexOfAny(',', '.');
+        return separator is >= 1 and <= 3
+            && digits[0] != '0'
+            && digits.Length - separator - 1 == 3
+            && !digits[..separator].ContainsAnyExceptInRange('0', '9')
+            && !digits[(separator + 1)..].ContainsAnyExceptInRange('0', '9');
     }
 }

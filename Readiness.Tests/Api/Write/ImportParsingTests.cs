@@ -9,6 +9,9 @@ public sealed class ImportParsingTests
     [TestCase("15000", 15000)]
     [TestCase("15000,50", 15000.5)]
     [TestCase("-1", -1)]
+    [TestCase("0,125", 0.125)]
+    [TestCase("1500,25", 1500.25)]
+    [TestCase("12.50", 12.5)]
     public void TryNumber_ReadsDecimalCommaOrPoint(string cell, double expected)
     {
         Assert.That(TextValues.TryNumber(cell, out var value, out _), Is.True);
@@ -21,6 +24,9 @@ public sealed class ImportParsingTests
     [TestCase("abc")]
     [TestCase("NaN")]
     [TestCase("1 000")]
+    [TestCase("15.000")]
+    [TestCase("1,500")]
+    [TestCase("-2.500")]
     public void TryNumber_RefusesThousandsSeparatorsAndNonNumbers(string cell) =>
         Assert.That(TextValues.TryNumber(cell, out _, out var problem), Is.False, problem);
 

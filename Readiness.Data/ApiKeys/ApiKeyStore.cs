@@ -16,10 +16,6 @@ public sealed record ApiKeyRecord(
     long Id, string Name, Role Role, IReadOnlyList<string> Districts, string KeyPrefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
 {
     public bool IsRevoked => RevokedAt is not null;
-
-    /// <summary>Whether the key may write data of the municipality <paramref name="ags"/> (its first 5 digits are the district).</summary>
-    public bool CoversMunicipality(string ags) =>
-        Districts.Count == 0 || (ags.Length >= 5 && Districts.Contains(ags[..5], StringComparer.Ordinal));
 }
 
 /// <summary>A new key and the secret, which exists only in this object and the caller's hands.</summary>

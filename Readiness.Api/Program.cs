@@ -1,9 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Readiness.Api;
+using Readiness.Api.Auth;
+using Readiness.Api.Cli;
 using Readiness.Api.Endpoints;
 using Readiness.Api.Infrastructure;
 using Readiness.Api.OpenApi;
+
+// `keys create|list|revoke`: API keys on the same configuration and database; never starts the server.
+if (KeysCommand.Matches(args))
+{
+    return KeysCommand.Run(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +32,10 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
 builder.Services.AddReadinessOpenApi();
 
+// Access: API keys with roles and districts, rate limits per key or client; the planner write path with its audit.
+builder.Services.AddReadinessAuth();
+builder.Services.AddAssessmentWrites();
+
 var app = builder.Build();
 
 app.Services.InitializeDatabase();
@@ -33,12 +45,15 @@ app.UseStatusCodePages();
 
 app.UseSwagger();
 app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Readiness API v1"));
+app.UseReadinessAuth();
 
 app.MapHealthEndpoints();
 app.MapDistrictEndpoints();
 app.MapMunicipalityEndpoints();
+app.MapAssessmentWriteEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

@@ -29,7 +29,7 @@ public sealed class OpenApiDocumentTests
             Assert.That(operation.OperationId, Is.Not.Null.And.Not.Empty, path);
             Assert.That(operation.Summary, Is.Not.Null.And.Not.Empty, path);
             Assert.That(operation.Description, Is.Not.Null.And.Not.Empty, path);
-            Assert.That(operation.Responses!.Keys, Does.Contain("200"), path);
+            Assert.That(operation.Responses!.Keys.Where(status => status.StartsWith('2')), Is.Not.Empty, path);
         }
     }
 }

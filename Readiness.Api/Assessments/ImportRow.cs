@@ -1,0 +1,108 @@
+using Readiness.Api.Endpoints;
+using Readiness.Data.Assessments;
+using Readiness.Scoring.Model;
+
+namespace Readiness.Api.Assessments;
+
+/// <summary>A problem with one value of one row: the column (or field), the value as sent, and what is wrong.</summary>
+internal sealed record CellError(string Column, string? Value, string Message);
+
+/// <summary>One row of an import, or the body of a single POST, as parsed and checked.</summary>
+/// <param name="number">CSV: the line in the file (the header is line 1). JSON: the position in the array, from 1.</param>
+internal sealed class ImportRow(int number)
+{
+    public const int MaxNoteLength = 2_000;
+
+    /// <summary>The earliest reference date accepted: a survey older than this is a typo.</summary>
+    public static readonly DateOnly EarliestReferenceDate = new(2000, 1, 1);
+
+    public int Number { get; } = number;
+
+    public string? Ags { get; set; }
+
+    public DateOnly? ReferenceDate { get; set; }
+
+    public string? Note { get; set; }
+
+    public double?[] Values { get; } = new double?[AnswerFields.All.Count];
+
+    public List<CellError>? Errors { get; private set; }
+
+    public bool IsValid => Errors is null;
+
+    public void Fail(string column, string? value, string message) => (Errors ??= []).Add(new CellError(column, value, message));
+
+    public void SetAgs(string value)
+    {
+        if (Keys.IsAgs(value))
+        {
+            Ags = value;
+        }
+        else
+        {
+            Fail("ags", value, Keys.AgsMessage(value));
+        }
+    }
+
+    public void SetReferenceDate(DateOnly date, string text, DateOnly today)
+    {
+        if (date > today)
+        {
+            Fail("referenceDate", text, $"The reference date {Iso(date)} is in the future (today is {Iso(today)}).");
+        }
+        else if (date < EarliestReferenceDate)
+        {
+            Fail("referenceDate", text, $"The reference date {Iso(date)} is before {Iso(EarliestReferenceDate)}: a typo?");
+        }
+        else
+        {
+            ReferenceDate = date;
+        }
+    }
+
+    public void SetNote(string value)
+    {
+        if (value.Length > MaxNoteLength)
+        {
+            Fail("note", value[..40] + "…", $"A note has at most {MaxNoteLength} characters.");
+        }
+        else if (value.Length > 0)
+        {
+            Note = value;
+        }
+    }
+
+    public void SetValue(AnswerField field, double value, string text)
+    {
+        if (AnswerFields.CheckRange(field, value) is { } message)
+        {
+            Fail(field.Name, text, message);
+        }
+        else
+        {
+            Values[field.Index] = value;
+        }
+    }
+
+    /// <summary>Rows that passed every check become assessments; <c>ags</c> and <c>referenceDate</c> are then known.</summary>
+    public NewAssessment ToAssessment() => new(
+        Ags ?? throw new InvalidOperationException("A row without an AGS is not valid."),
+        ReferenceDate ?? throw new InvalidOperationException("A row without a reference date is not valid."),
+        AssessmentSource.Surveyed, AnswerFields.ToAnswers(Values), Note);
+
+    /// <summary>Checks that the required values are present; call after all cells are read.</summary>
+    public void RequireKeys()
+    {
+        if (Ags is null && Errors?.Exists(e => e.Column == "ags") != true)
+        {
+            Fail("ags", null, "The AGS is required: 8 digits, e.g. 09188117.");
+        }
+
+        if (ReferenceDate is null && Errors?.Exists(e => e.Column == "referenceDate") != true)
+        {
+            Fail("referenceDate", null, "The reference date is required: the day the answers describe, e.g. 2025-06-30.");
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

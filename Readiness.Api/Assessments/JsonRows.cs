@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Readiness.Api.Assessments;
+
+/// <summary>
+/// Reads assessments from JSON by hand rather than through a typed DTO, so that every bad field of
+/// every row is reported at once (a serializer stops at the first), unknown fields are named, and
+/// numbers too large for a double (1e400) are an error, not an exception.
+/// </summary>
+internal static class JsonRows
+{
+    /// <summary>Reads one object. <paramref name="pathAgs"/> is the AGS of the URL for a single POST; there an <c>ags</c> field may only repeat it.</summary>
+    public static ImportRow ReadObject(JsonElement element, int number, DateOnly today, string? pathAgs = null)
+    {
+        var row = new ImportRow(number);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            row.Fail(pathAgs is null ? "row" : "body", Raw(element), "Expected an object with the answers, e.g. {\"referenceDate\": \"2025-06-30\", \"contactPerson\": true}.");
+            return row;
+        }
+
+        if (pathAgs is not null)
+        {
+            row.Ags = pathAgs;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = property.Name;
+            var value = property.Value;
+            if (!seen.Add(name))
+            {
+                row.Fail(name, Raw(value), "This field is given twice.");
+                continue;
+            }
+
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (AnswerFields.TryFind(name, out var field))
+            {
+                ReadAnswer(row, field, value);
+            }
+            else if (string.Equals(name, "ags", StringComparison.OrdinalIgnoreCase))
+            {
+                ReadAgs(row, value, pathAgs);
+            }
+            else if (string.Equals(name, "referenceDate", StringComparison.OrdinalIgnoreCase))
+            {
+                ReadDate(row, value, today);
+            }
+            else if (string.Equals(name, "note", StringComparison.OrdinalIgnoreCase))
+            {
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    row.SetNote(value.GetString()!);
+                }
+                else
+                {
+                    row.Fail("note", Raw(value), "Expected text.");
+                }
+            }
+            else
+            {
+                row.Fail(name, Raw(value), $"Unknown field. Expected ags, referenceDate, note or one of the answers: {string.Join(", ", AnswerFields.All.Select(f => f.Name))}.");
+            }
+        }
+
+        row.RequireKeys();
+        return row;
+    }
+
+    private static void ReadAnswer(ImportRow row, AnswerField field, JsonElement value)
+    {
+        if (field.Kind == AnswerKind.Flag)
+        {
+            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                row.Values[field.Index] = value.GetBoolean() ? 1 : 0;
+            }
+            else
+            {
+                row.Fail(field.Name, Raw(value), "Expected true or false (or null for not answered).");
+            }
+        }
+        else if (value.ValueKind != JsonValueKind.Number)
+        {
+            row.Fail(field.Name, Raw(value), field.Kind == AnswerKind.Count
+                ? "Expected a whole number (or null for not answered)."
+                : "Expected a number (or null for not answered).");
+        }
+        else if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            row.Fail(field.Name, Raw(value), "The number is too large.");
+        }
+        else
+        {
+            row.SetValue(field, number, Raw(value));
+        }
+    }
+
+    private static void ReadAgs(ImportRow row, JsonElement value, string? pathAgs)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        if (text is null)
+        {
+            row.Fail("ags", Raw(value), "The AGS is text of 8 digits, e.g. \"09188117\" (quoted: it may start with 0).");
+        }
+        else if (pathAgs is null)
+        {
+            row.SetAgs(text);
+        }
+        else if (text != pathAgs)
+        {
+            row.Fail("ags", text, $"The body's AGS differs from the one in the path ({pathAgs}); leave it out.");
+        }
+    }
+
+    private static void ReadDate(ImportRow row, JsonElement value, DateOnly today)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            row.SetReferenceDate(date, text, today);
+        }
+        else
+        {
+            row.Fail("referenceDate", Raw(value), "Expected a date as \"yyyy-MM-dd\", e.g. \"2025-06-30\".");
+        }
+    }
+
+    /// <summary>The value as sent, cut short: error reports echo it so the sender can find it.</summary>
+    private static string Raw(JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        return text.Length <= 60 ? text : text[..60] + "…";
+    }
+}

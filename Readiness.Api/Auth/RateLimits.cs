@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Readiness.Api.Auth;
+
+/// <summary>The <c>Readiness:RateLimit</c> configuration section.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Readiness:RateLimit";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Reads (GET) per window, per API key or, without a key, per client address.</summary>
+    [Range(1, int.MaxValue)]
+    public int ReadsPerWindow { get; set; } = 600;
+
+    /// <summary>Writes (POST, PUT, DELETE, ...) per window, per API key or client address.</summary>
+    [Range(1, int.MaxValue)]
+    public int WritesPerWindow { get; set; } = 60;
+
+    [Range(1, 86_400)]
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// One global limiter over <c>/api</c> with fixed windows, partitioned by the API key (its id, never
+/// the secret) or, without a valid key, by the client address. Writes and reads have separate budgets.
+/// Behind a reverse proxy, enable forwarded headers so the client address is the real one.
+/// </summary>
+internal static class RateLimits
+{
+    public static IServiceCollection AddReadinessRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.OnRejected = Reject;
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        if (!options.Enabled || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        }
+
+        var write = IsWrite(context);
+        var limit = write ? options.WritesPerWindow : options.ReadsPerWindow;
+        var who = Caller.Find(context.User) is { } caller ? $"key:{caller.KeyId}" : $"ip:{context.Connection.RemoteIpAddress}";
+        return RateLimitPartition.GetFixedWindowLimiter($"{(write ? "write" : "read")}|{who}|{limit}|{options.WindowSeconds}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = TimeSpan.FromSeconds(options.WindowSeconds),
+            QueueLimit = 0,
+        });
+    }
+
+    private static bool IsWrite(HttpContext context)
+    {
+        var method = context.Request.Method;
+        return !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
+            && context.GetEndpoint()?.Metadata.GetMetadata<CountsAsReadMetadata>() is null;
+    }
+
+    private static async ValueTask Reject(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(options.WindowSeconds);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var write = IsWrite(context);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"At most {(write ? options.WritesPerWindow : options.ReadsPerWindow)} {(write ? "writes" : "reads")} per {options.WindowSeconds} s "
+                    + $"per API key or client address. Try again in {seconds} s.",
+            },
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Readiness.Data.ApiKeys;
+using Readiness.Tests.Support;
+using static Readiness.Tests.Api.Write.WriteSupport;
+
+namespace Readiness.Tests.Api.Write;
+
+public sealed class ReadAccessTests
+{
+    [Test]
+    public async Task Reads_AreAnonymousByDefault_ButABadKeyIsRefused()
+    {
+        await using var factory = new ReadinessFactory();
+        using var client = factory.CreateClient();
+
+        using var anonymous = await client.GetAsync($"/api/v1/municipalities/{Andechs}/assessments");
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        using var badKey = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/districts", "rdy_typo"));
+        await badKey.ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task RequireKeyForReads_NeedsAReaderKeyUnderApi_ButNotForHealthOrSwagger()
+    {
+        await using var factory = new ReadinessFactory().With("Readiness:Auth:RequireKeyForReads", "true");
+        using var client = factory.CreateClient();
+
+        using var anonymous = await client.GetAsync("/api/v1/districts");
+        await anonymous.ReadProblemAsync(HttpStatusCode.Unauthorized);
+
+        using var reader = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/districts", factory.CreateKey(Role.Reader)));
+        Assert.That(reader.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        using var health = await client.GetAsync("/health");
+        Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var document = await LoadDocument(client);
+        Assert.That(document.Paths["/api/v1/districts"].Operations![HttpMethod.Get].Security, Is.Not.Null.And.Not.Empty);
+        Assert.That(document.Paths["/health"].Operations![HttpMethod.Get].Security, Is.Null.Or.Empty);
+    }
+
+    [Test]
+    public async Task OpenApi_DeclaresTheApiKeyScheme_OnExactlyTheOperationsThatNeedIt()
+    {
+        await using var factory = new ReadinessFactory();
+        using var client = factory.CreateClient();
+
+        var document = await LoadDocument(client);
+
+        var scheme = document.Components!.SecuritySchemes!["ApiKey"];
+        Assert.That((scheme.Type, scheme.In, scheme.Name), Is.EqualTo((SecuritySchemeType.ApiKey, ParameterLocation.Header, "X-Api-Key")));
+        var secured = document.Paths
+            .SelectMany(p => p.Value.Operations!.Where(o => o.Value.Security is { Count: > 0 }).Select(o => $"{o.Key.Method} {p.Key}"))
+            .Order()
+            .ToList();
+        Assert.That(secured, Is.EqualTo(new[]
+        {
+            "GET /api/v1/audit",
+            "POST /api/v1/assessments/import",
+            "POST /api/v1/municipalities/{ags}/assessments",
+        }));
+        var post = document.Paths["/api/v1/municipalities/{ags}/assessments"].Operations![HttpMethod.Post];
+        Assert.That(post.Responses!.Keys, Does.Contain("401").And.Contain("403").And.Contain("201"));
+        Assert.That(post.Description, Does.Contain("planner"));
+        var import = document.Paths["/api/v1/assessments/import"].Operations![HttpMethod.Post];
+        Assert.That(import.RequestBody!.Content!.Keys, Is.EquivalentTo(new[] { "text/csv", "application/json" }));
+    }
+
+    private static async Task<OpenApiDocument> LoadDocument(HttpClient client)
+    {
+        await using var stream = await client.GetStreamAsync("/swagger/v1/swagger.json");
+        var result = await OpenApiDocument.LoadAsync(stream, "json", new OpenApiReaderSettings());
+        Assert.That(result.Diagnostic?.Errors, Is.Empty);
+        return result.Document!;
+    }
+}

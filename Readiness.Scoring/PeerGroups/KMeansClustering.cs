@@ -10,7 +10,7 @@ namespace Readiness.Scoring.PeerGroups;
 /// <param name="MlNetIterations">Lloyd iterations ML.NET runs after its k-means++ seeding.</param>
 /// <param name="MaxPolishIterations">Lloyd iterations in double precision after ML.NET's fit.</param>
 /// <param name="MaxParallelism">Initialisations run at once (each single-threaded); -1 for one per core. The result does not depend on it.</param>
-public sealed record KMeansSettings(int Seed = 42, int Initialisations = 10, int MlNetIterations = 5, int MaxPolishIterations = 300, int MaxParallelism = -1);
+public sealed record KMeansSettings(int Seed = 42, int Initialisations = 10, int MlNetIterations = 1, int MaxPolishIterations = 300, int MaxParallelism = -1);
 
 /// <summary>One k-means solution on standardised rows.</summary>
 /// <param name="K">Number of clusters.</param>
@@ -124,9 +124,18 @@ internal sealed class KMeansData
 
             return variance / count;
         });
-        MlRows = Enumerable.Range(0, count)
-            .Select(i => new KMeansClustering.MlRow { Features = [.. values.AsSpan(i * dimensions, dimensions).ToArray().Select(v => (float)v)] })
-            .ToArray();
+        MlRows = new KMeansClustering.MlRow[count];
+        for (var i = 0; i < count; i++)
+        {
+            var features = new float[dimensions];
+            for (var f = 0; f < dimensions; f++)
+            {
+                features[f] = (float)values[i * dimensions + f];
+            }
+
+            MlRows[i] = new KMeansClustering.MlRow { Features = features };
+        }
+
         Schema = SchemaDefinition.Create(typeof(KMeansClustering.MlRow));
         Schema[nameof(KMeansClustering.MlRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimensions);
     }
@@ -164,9 +173,12 @@ internal sealed class KMeansData
                 throw new ArgumentException($"Row {i} has {rows[i].Length} values, the first row {d}.", nameof(rows));
             }
 
-            if (rows[i].Any(v => !double.IsFinite(v)))
+            foreach (var value in rows[i])
             {
-                throw new ArgumentException($"Row {i} has a value that is not a finite number.", nameof(rows));
+                if (!double.IsFinite(value))
+                {
+                    throw new ArgumentException($"Row {i} has a value that is not a finite number.", nameof(rows));
+                }
             }
 
             rows[i].CopyTo(values, i * d);
@@ -175,4 +187,5 @@ internal sealed class KMeansData
         return new KMeansData(values, rows.Count, d);
     }
 }
+
 

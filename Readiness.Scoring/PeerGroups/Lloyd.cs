@@ -88,9 +88,11 @@ internal static class Lloyd
         return changed;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var sum = 0.0;
+        b = b[..a.Length];
         for (var f = 0; f < a.Length; f++)
         {
             var diff = a[f] - b[f];
@@ -105,21 +107,13 @@ internal static class Lloyd
     private static (int Best, double BestSquared, double SecondSquared) NearestTwo(KMeansData data, int i, double[] centroids, int k)
     {
         var d = data.Dimensions;
-        var x = data.Values;
-        var row = i * d;
+        var row = data.Values.AsSpan(i * d, d);
         var best = 0;
         var bestDistance = double.PositiveInfinity;
         var secondDistance = double.PositiveInfinity;
         for (var c = 0; c < k; c++)
         {
-            var centre = c * d;
-            var distance = 0.0;
-            for (var f = 0; f < d; f++)
-            {
-                var diff = x[row + f] - centroids[centre + f];
-                distance += diff * diff;
-            }
-
+            var distance = SquaredDistance(row, centroids.AsSpan(c * d, d));
             if (distance < bestDistance)
             {
                 secondDistance = bestDistance;

@@ -1,11 +1,11 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Readiness.Api;
 using Readiness.Api.Auth;
 using Readiness.Api.Cli;
 using Readiness.Api.Endpoints;
 using Readiness.Api.Infrastructure;
 using Readiness.Api.OpenApi;
+using Readiness.Api.Runs;
+using Readiness.Api.Jobs;
 
 // `keys create|list|revoke`: API keys on the same configuration and database; never starts the server.
 if (KeysCommand.Matches(args))
@@ -28,9 +28,17 @@ builder.Services.AddReadinessData();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddReadinessOpenApi();
+
+// Runs: computed by a Hangfire job (here, or in a worker started with --worker), published atomically, served from memory.
+builder.Services.AddReadinessRuns();
+if (builder.Configuration.GetValue("Readiness:Jobs:RunServer", defaultValue: true))
+{
+    builder.Services.AddReadinessJobServer();
+}
+
+builder.Services.AddHostedService<PublishedRunWatcher>();
 
 // Access: API keys with roles and districts, rate limits per key or client; the planner write path with its audit.
 builder.Services.AddReadinessAuth();
@@ -39,6 +47,7 @@ builder.Services.AddAssessmentWrites();
 var app = builder.Build();
 
 app.Services.InitializeDatabase();
+app.Services.StartRuns();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -51,6 +60,9 @@ app.MapHealthEndpoints();
 app.MapDistrictEndpoints();
 app.MapMunicipalityEndpoints();
 app.MapAssessmentWriteEndpoints();
+app.MapReadinessEndpoints();
+app.MapRunEndpoints();
+app.MapReadinessDashboard();
 
 app.Run();
 return 0;

@@ -95,5 +95,15 @@ internal static class AnswerFields
         YearsOfIntegrationWork = v[12],
     };
 
+    /// <summary>The answers as values in field order (booleans as 0/1), the inverse of <see cref="ToAnswers"/>.</summary>
+    public static double?[] FromAnswers(AssessmentAnswers a) =>
+    [
+        Number(a.ContactPerson), a.PaidStaffFte, Number(a.Network), Number(a.VolunteerCoordination), Number(a.MigrantCouncil),
+        Number(a.IntegrationConcept), Number(a.CouncilResolution), Number(a.IntermunicipalExchange), a.IntegrationBudgetEur,
+        a.ActiveVolunteers, Number(a.VolunteerAllowance), a.MigrantOrganisations, a.YearsOfIntegrationWork,
+    ];
+
     private static bool? Flag(double? value) => value is null ? null : value != 0;
+
+    private static double? Number(bool? value) => value is null ? null : value.Value ? 1 : 0;
 }

@@ -74,7 +74,7 @@ internal static class JsonRows
         return row;
     }
 
-    private static void ReadAnswer(ImportRow row, AnswerField field, JsonElement value)
+    internal static void ReadAnswer(ImportRow row, AnswerField field, JsonElement value)
     {
         if (field.Kind == AnswerKind.Flag)
         {

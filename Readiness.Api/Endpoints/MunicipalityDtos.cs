@@ -88,6 +88,6 @@ public enum NeighbourSourceDto
 public sealed record PeerGroupRefDto(int Id, string Label);
 
 /// <summary>A reference to a shared-service group.</summary>
-/// <param name="Id">Group id.</param>
-/// <param name="Name">Group name.</param>
-public sealed record SharedServiceGroupRefDto(string Id, string Name);
+/// <param name="Id">Group id, e.g. 09187-03.</param>
+/// <param name="MemberCount">How many municipalities share it.</param>
+public sealed record SharedServiceGroupRefDto(string Id, int MemberCount);

@@ -1,6 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Readiness.Api.Auth;
+using Readiness.Data.ApiKeys;
 using Readiness.Api.Runs;
 using Readiness.Data.Runs;
 
@@ -30,6 +33,7 @@ internal static class RunEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", StartRun)
+            .RequireRole(Role.Admin)
             .WithName("StartRun")
             .WithSummary("Start a run now")
             .WithDescription("Queues a run (admin). 202 with the run and its Location; 409 while another run is running, naming it. "
@@ -72,10 +76,10 @@ internal static class RunEndpoints
     internal static Results<Ok<RunDto>, ProblemHttpResult> GetRun([Description("Run id.")] long id, RunStore runs) =>
         runs.Get(id) is { } run ? TypedResults.Ok(ToDto(run, runs.CurrentId())) : Problems.NotFound("Run", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    internal static Results<Accepted<RunDto>, ProblemHttpResult> StartRun(RunLauncher launcher, RunStore runs, HttpContext context)
+    internal static Results<Accepted<RunDto>, ProblemHttpResult> StartRun(RunLauncher launcher, RunStore runs, ClaimsPrincipal user)
     {
-        var requestedBy = context.User.Identity?.Name;
-        var (run, conflict) = launcher.Start("manual", requestedBy);
+        var caller = Caller.From(user);
+        var (run, conflict) = launcher.Start("manual", caller.Name, caller.Actor);
         if (run is null)
         {
             return TypedResults.Problem(

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Readiness.Data;
 using Readiness.Data.BaseData;
+using Readiness.Data.Profiles;
 using Readiness.Data.Seeding;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Infrastructure;
 
@@ -22,6 +24,7 @@ internal static class DataSetup
         });
         services.AddSingleton<DistrictQueries>();
         services.AddSingleton<MunicipalityQueries>();
+        services.AddSingleton<ProfileStore>();
         return services;
     }
 
@@ -56,6 +59,14 @@ internal static class DataSetup
                 "Seeded {Municipalities} municipalities and {Neighbours} neighbour relations in {Elapsed} ms",
                 seed.Municipalities, seed.Neighbours, seed.Elapsed.TotalMilliseconds);
         }
+
+        var illustrative = IllustrativeSeeder.EnsureSeeded(database);
+        if (illustrative > 0)
+        {
+            logger.LogInformation("Stored {Count} illustrative assessments (generated, not survey data)", illustrative);
+        }
+
+        services.GetRequiredService<ProfileStore>().EnsureBuiltin(DefaultProfile.Instance);
 
         logger.LogInformation("Database {DataSource} ready in {Elapsed} ms", database.DataSource, stopwatch.ElapsedMilliseconds);
     }

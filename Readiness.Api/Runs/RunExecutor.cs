@@ -1,7 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using Readiness.Api.Infrastructure;
 using Readiness.Data;
 using Readiness.Data.Runs;
+using Readiness.Scoring.Pairing;
+using Readiness.Scoring.PeerGroups;
+using Readiness.Scoring.Runs;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Runs;
 
@@ -10,8 +16,18 @@ namespace Readiness.Api.Runs;
 /// results under the run id and publishes them in one transaction. Any failure leaves the
 /// previous run served and records this one as failed with its error.
 /// </summary>
-public sealed class RunExecutor(SqliteDatabase database, RunStore runs, IRunFaults faults, ILogger<RunExecutor> logger)
+public sealed class RunExecutor(
+    SqliteDatabase database,
+    RunStore runs,
+    PublishedRunCache cache,
+    IServiceProvider services,
+    IRunFaults faults,
+    ILogger<RunExecutor> logger)
 {
+    public const string SnapshotStage = "snapshot";
+    public const string WriteStage = "write";
+    public const string PublishStage = "publish";
+
     public void Execute(long runId, CancellationToken cancellationToken)
     {
         var run = runs.Get(runId);
@@ -22,43 +38,83 @@ public sealed class RunExecutor(SqliteDatabase database, RunStore runs, IRunFaul
         }
 
         var stages = new StageLog(faults);
-        using var heartbeat = new Timer(_ => runs.Heartbeat(runId), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        using var heartbeat = new Timer(_ => Beat(runId), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         try
         {
-            var snapshot = stages.Run("snapshot", () => RunSnapshotReader.Read(database),
+            var snapshot = stages.Run(SnapshotStage, () => RunSnapshotReader.Read(database),
                 s => new Dictionary<string, long> { ["municipalities"] = s.BaseData.Municipalities.Count, ["assessments"] = s.Assessments.Count });
-            cancellationToken.ThrowIfCancellationRequested();
-            var parameters = "{}";
-            var inputVersion = InputVersion(snapshot, parameters);
+            var profiles = snapshot.Profiles
+                .Where(p => p.Name == DefaultProfile.Instance.Name || p.Nightly)
+                .OrderBy(p => p.Name == DefaultProfile.Instance.Name ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => p.Profile)
+                .ToList();
+            if (profiles.Count == 0 || profiles[0].Name != DefaultProfile.Instance.Name)
+            {
+                throw new InvalidOperationException("The default profile is missing from the store.");
+            }
+
+            var parameters = new RunParametersRecord(profiles, RunStageOptions.Parameters(services));
+            var parametersJson = JsonSerializer.Serialize(parameters, ApiJson.Options);
+            var inputVersion = InputVersion(snapshot, parametersJson);
             if (runs.Current() is { } current && current.InputVersion == inputVersion)
             {
-                runs.MarkUnchanged(runId, inputVersion, parameters, stages.ToJson());
-                logger.LogInformation("Run {RunId} unchanged: inputs equal run {CurrentId}", runId, current.Id);
+                runs.MarkUnchanged(runId, inputVersion, parametersJson, stages.ToJson());
+                logger.LogInformation("Run {RunId} unchanged: its inputs equal those of run {CurrentId}", runId, current.Id);
                 return;
             }
 
-            stages.Run("publish", () => runs.Publish(runId, inputVersion, parameters, stages.ToJson()));
+            var inputs = new RunInputs(
+                snapshot.BaseData.Municipalities,
+                snapshot.BaseData.Neighbours,
+                snapshot.Assessments.ToDictionary(a => a.Ags, a => a.Answers, StringComparer.Ordinal),
+                profiles,
+                [.. (snapshot.Previous?.PeerGroups ?? []).Select(g => JsonSerializer.Deserialize<PeerGroup>(g.Detail, ApiJson.Options)!)
+                    .Select(g => new PreviousPeerGroup(g.Id, g.FeatureCentroid))],
+                [.. (snapshot.Previous?.Pairs ?? []).Select(p => new PreviousPair(p.MenteeAgs, p.MentorAgs))],
+                parameters.Stages);
+            var outputs = RunComputation.Compute(inputs, stages, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var rows = stages.Run("prepare", () => RunResultMapper.ToRows(
+                runId, inputs, outputs, snapshot.Assessments.ToDictionary(a => a.Ags, StringComparer.Ordinal), snapshot.Previous),
+                r => new Dictionary<string, long> { ["rows"] = r.Count });
+            stages.Run(WriteStage, () => database.InTransaction((connection, transaction) => RunResultWriter.Write(connection, transaction, runId, rows)));
+            stages.Run(PublishStage, () => runs.Publish(runId, inputVersion, parametersJson, stages.ToJson()));
+            logger.LogInformation("Run {RunId} published: {Stages}", runId, stages.ToJson());
+            cache.Refresh();
         }
         catch (Exception exception)
         {
             logger.LogError(exception, "Run {RunId} failed", runId);
-            runs.Fail(runId, exception.Message, stages.ToJson());
+            runs.Fail(runId, $"{exception.GetType().Name}: {exception.Message}", stages.ToJson());
         }
     }
 
-    private static string InputVersion(RunSnapshot snapshot, string parameters)
+    private void Beat(long runId)
     {
-        var text = new StringBuilder(snapshot.BaseData.ContentHash).Append('|').Append(parameters);
+        try
+        {
+            runs.Heartbeat(runId);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            logger.LogWarning(exception, "Heartbeat of run {RunId} failed", runId);
+        }
+    }
+
+    /// <summary>A hash of everything the run reads: equal hashes, equal results. Assessments are never changed in place, so their ids stand for their contents.</summary>
+    private static string InputVersion(RunSnapshot snapshot, string parametersJson)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(snapshot.BaseData.ContentHash));
+        hash.AppendData(Encoding.UTF8.GetBytes(parametersJson));
+        Span<byte> id = stackalloc byte[8];
         foreach (var assessment in snapshot.Assessments)
         {
-            text.Append('|').Append(assessment.Id);
+            BitConverter.TryWriteBytes(id, assessment.Id);
+            hash.AppendData(id);
         }
 
-        foreach (var profile in snapshot.Profiles)
-        {
-            text.Append('|').Append(profile.Name).Append(':').Append(profile.Version);
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Readiness.Api.Jobs;
+using Readiness.Data.Audit;
 using Readiness.Data.Runs;
 
 namespace Readiness.Api.Runs;
@@ -7,9 +8,9 @@ namespace Readiness.Api.Runs;
 /// <summary>Starts runs on request: records the run (one at a time) and hands it to the job server.</summary>
 internal sealed class RunLauncher(RunStore runs, IBackgroundJobClient jobs, ILogger<RunLauncher> logger)
 {
-    public (RunRecord? Run, RunConflict? Conflict) Start(string trigger, string? requestedBy)
+    public (RunRecord? Run, RunConflict? Conflict) Start(string trigger, string? requestedBy, AuditActor? actor = null)
     {
-        var (run, conflict) = runs.TryStart(trigger, requestedBy);
+        var (run, conflict) = runs.TryStart(trigger, requestedBy, actor);
         if (run is null)
         {
             return (null, conflict);

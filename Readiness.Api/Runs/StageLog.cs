@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Readiness.Scoring.Runs;
 
 namespace Readiness.Api.Runs;
 
@@ -11,15 +12,18 @@ namespace Readiness.Api.Runs;
 public sealed record StageRecord(string Name, double DurationMs, IReadOnlyDictionary<string, long> Counts);
 
 /// <summary>Runs the stages of a run in order, timing each and giving faults a place to strike (tests).</summary>
-internal sealed class StageLog(IRunFaults faults)
+internal sealed class StageLog(IRunFaults faults) : IStageRunner
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
     private readonly List<StageRecord> stages = [];
 
     public IReadOnlyList<StageRecord> Stages => stages;
 
+    public T Stage<T>(string name, Func<T> work, Func<T, IReadOnlyDictionary<string, long>>? counts = null) => Run(name, work, counts);
+
     public T Run<T>(string name, Func<T> work, Func<T, IReadOnlyDictionary<string, long>>? counts = null)
     {
+        ArgumentNullException.ThrowIfNull(work);
         faults.BeforeStage(name);
         var stopwatch = Stopwatch.StartNew();
         var result = work();

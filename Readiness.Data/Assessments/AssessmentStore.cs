@@ -55,6 +55,19 @@ public sealed class AssessmentStore(SqliteDatabase database)
             transaction: transaction).Select(ToStored)];
     }
 
+    /// <summary>The assessments a run scored (its default profile's rows name them), to explain or re-score that run.</summary>
+    public IReadOnlyList<StoredAssessment> ForRun(long runId, string profile)
+    {
+        using var connection = database.Open();
+        return [.. connection.Query<AssessmentRow>(
+            $"""
+            SELECT {Columns} FROM assessments
+            WHERE id IN (SELECT assessment_id FROM run_scores WHERE run_id = @runId AND profile = @profile AND assessment_id IS NOT NULL)
+            ORDER BY ags
+            """,
+            new { runId, profile }).Select(ToStored)];
+    }
+
     /// <summary>Every assessment of one municipality, newest first.</summary>
     public IReadOnlyList<StoredAssessment> History(string ags)
     {

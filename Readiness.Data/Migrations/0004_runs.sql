@@ -39,8 +39,9 @@ CREATE TABLE run_scores (
     rank_all        INTEGER,
     rank_district   INTEGER,
     rank_peer_group INTEGER,
-    rank_low        INTEGER,
-    rank_high       INTEGER,
+    rank_low        INTEGER,                -- robustness: 5th percentile of the overall rank
+    rank_high       INTEGER,                -- 95th percentile
+    rank_median     INTEGER,
     data_quality    TEXT NOT NULL,
     assessment_id   INTEGER,
     detail          TEXT NOT NULL,

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Readiness.Data.Audit;
 
 namespace Readiness.Data.Runs;
 
@@ -25,20 +26,29 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
     /// <summary>This process, as the owner of the runs it starts.</summary>
     public static string ThisProcess => $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    /// <summary>Starts a run, or names the one that is already running.</summary>
-    public (RunRecord? Run, RunConflict? Conflict) TryStart(string trigger, string? requestedBy)
+    /// <summary>Starts a run, or names the one that is already running. A caller's start is audited in the same transaction.</summary>
+    public (RunRecord? Run, RunConflict? Conflict) TryStart(string trigger, string? requestedBy, AuditActor? actor = null)
     {
         var now = time.GetUtcNow();
         try
         {
-            var id = database.InTransaction((connection, transaction) => connection.ExecuteScalar<long>(
-                """
-                INSERT INTO runs (status, trigger, started_at, heartbeat_at, owner, requested_by)
-                VALUES ('running', @trigger, @now, @now, @owner, @requestedBy)
-                RETURNING id
-                """,
-                new { trigger, now, owner = ThisProcess, requestedBy },
-                transaction));
+            var id = database.InTransaction((connection, transaction) =>
+            {
+                var id = connection.ExecuteScalar<long>(
+                    """
+                    INSERT INTO runs (status, trigger, started_at, heartbeat_at, owner, requested_by)
+                    VALUES ('running', @trigger, @now, @now, @owner, @requestedBy)
+                    RETURNING id
+                    """,
+                    new { trigger, now, owner = ThisProcess, requestedBy },
+                    transaction);
+                if (actor is not null)
+                {
+                    AuditLog.Record(connection, transaction, new AuditEntry(actor, AuditActions.RunStart, id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { trigger }));
+                }
+
+                return id;
+            });
             return (Get(id), null);
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == 19)

@@ -39,19 +39,10 @@ public static class RunComputation
         var peerGroupOf = peerGroups.Members.ToDictionary(m => m.Ags, m => m.GroupId, StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var scoringInputs = municipalities
-            .Select(m => new ScoringInput(m, inputs.Answers.GetValueOrDefault(m.Ags)))
-            .ToList();
-        var districtKeys = municipalities.Select(m => m.DistrictKey).ToList();
-        // Outside the clustered scope a municipality is its district's peer.
-        var peerKeys = municipalities
-            .Select(m => peerGroupOf.TryGetValue(m.Ags, out var id) ? $"peer-group:{id}" : $"district:{m.DistrictKey}")
-            .ToList();
-
         var profiles = new List<ProfileResult>(inputs.Profiles.Count);
         foreach (var profile in inputs.Profiles)
         {
-            profiles.Add(ScoreProfile(profile, scoringInputs, districtKeys, peerKeys, stages, cancellationToken));
+            profiles.Add(ScoreProfile(profile, municipalities, inputs.Answers, peerGroupOf, stages, cancellationToken));
         }
 
         var pairing = stages.Stage(PairingStage,
@@ -70,14 +61,25 @@ public static class RunComputation
         return new RunOutputs(profiles, peerGroups, peerGroupOf, pairing, sharedServices);
     }
 
-    private static ProfileResult ScoreProfile(
+    /// <summary>Scores, ranks, flags, recommendations and robustness of one profile; peers are the peer group (or the district outside the clustered scope).</summary>
+    public static ProfileResult ScoreProfile(
         ScoringProfile profile,
-        List<ScoringInput> inputs,
-        List<string> districtKeys,
-        List<string> peerKeys,
+        IReadOnlyList<MunicipalityFacts> municipalities,
+        IReadOnlyDictionary<string, AssessmentAnswers> answers,
+        IReadOnlyDictionary<string, int> peerGroupOf,
         IStageRunner stages,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(municipalities);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(peerGroupOf);
+        ArgumentNullException.ThrowIfNull(stages);
+        var inputs = municipalities.Select(m => new ScoringInput(m, answers.GetValueOrDefault(m.Ags))).ToList();
+        var districtKeys = municipalities.Select(m => m.DistrictKey).ToList();
+        var peerKeys = municipalities
+            .Select(m => peerGroupOf.TryGetValue(m.Ags, out var id) ? $"peer-group:{id}" : $"district:{m.DistrictKey}")
+            .ToList();
         var stageName = profile.Name == DefaultProfile.Instance.Name ? ScoresStage : $"{ScoresStage}:{profile.Name}";
         var (run, rankAll, rankDistrict, rankPeer, flags, recommender, recommendations) = stages.Stage(stageName, () =>
         {
@@ -126,7 +128,7 @@ public static class RunComputation
         IReadOnlyList<Model.MunicipalityFacts> municipalities,
         IReadOnlyDictionary<string, AssessmentAnswers> answers,
         ProfileResult scores,
-        IReadOnlyDictionary<string, int> peerGroupOf,
+        Dictionary<string, int> peerGroupOf,
         IReadOnlyList<Model.MunicipalityFacts> clustered)
     {
         var features = FeatureTable.From(clustered);

@@ -41,7 +41,7 @@ public sealed class HealthEndpointTests
     [Test]
     public async Task FirstStart_OnAnEmptyDataFolder_CreatesAndSeedsTheDatabase()
     {
-        await using var factory = new ReadinessFactory(seeded: false);
+        await using var factory = new ReadinessFactory(ReadinessFactory.Seed.None);
         using var client = factory.CreateClient();
 
         var health = await (await client.GetAsync("/health")).ReadJsonAsync(HttpStatusCode.OK);

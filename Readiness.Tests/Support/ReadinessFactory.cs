@@ -4,18 +4,43 @@ using Microsoft.Data.Sqlite;
 
 namespace Readiness.Tests.Support;
 
-/// <summary>The real application over its own copy of a seeded SQLite file.</summary>
+/// <summary>
+/// The real application over its own copy of a seeded SQLite file, with Hangfire's in-memory storage.
+/// By default the copy holds a published run and no run starts by itself; tests that want one say so.
+/// </summary>
 internal sealed class ReadinessFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> settings = [];
+    private readonly Dictionary<string, string?> settings = new()
+    {
+        ["Readiness:Jobs:Storage"] = "memory",
+        ["Readiness:Jobs:RunOnFirstStart"] = "false",
+    };
 
-    public ReadinessFactory(bool seeded = true)
+    public ReadinessFactory(Seed seed = Seed.Published)
     {
         DataDirectory = SeededDatabase.NewDirectory();
-        if (seeded)
+        switch (seed)
         {
-            SeededDatabase.CopyInto(DataDirectory);
+            case Seed.BaseData:
+                SeededDatabase.CopyInto(DataDirectory);
+                break;
+            case Seed.Published:
+                SeededDatabase.CopyPublishedInto(DataDirectory);
+                break;
         }
+    }
+
+    /// <summary>What the database holds when the app starts.</summary>
+    public enum Seed
+    {
+        /// <summary>Nothing: the app creates and seeds it.</summary>
+        None,
+
+        /// <summary>Base data, illustrative assessments and the default profile.</summary>
+        BaseData,
+
+        /// <summary>That and one published run.</summary>
+        Published,
     }
 
     public string DataDirectory { get; }

@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Readiness.Data;
+using Readiness.Data.Profiles;
 using Readiness.Data.Seeding;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Tests.Support;
 
@@ -12,6 +14,7 @@ namespace Readiness.Tests.Support;
 internal static class SeededDatabase
 {
     private static readonly Lazy<string> Template = new(BuildTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> PublishedTemplate = new(BuildPublishedTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string SeedDirectory => Path.Combine(AppContext.BaseDirectory, "seed-data");
 
@@ -23,11 +26,51 @@ internal static class SeededDatabase
         return directory;
     }
 
-    /// <summary>Copies the seeded template into a new folder and returns the database file's path.</summary>
+    /// <summary>Copies the seeded template (base data, illustrative assessments, default profile; no run) into a folder; returns the database file's path.</summary>
     public static string CopyInto(string directory)
     {
         var path = Path.Combine(directory, "readiness.db");
         File.Copy(Template.Value, path);
+        return path;
+    }
+
+    /// <summary>Copies a seeded database that also holds one published run, computed once per test run by the real service.</summary>
+    public static string CopyPublishedInto(string directory)
+    {
+        var path = Path.Combine(directory, "readiness.db");
+        File.Copy(PublishedTemplate.Value, path);
+        return path;
+    }
+
+    private static string BuildPublishedTemplate()
+    {
+        string path;
+        using (var factory = new ReadinessFactory(ReadinessFactory.Seed.BaseData).With("Readiness:Jobs:RunOnFirstStart", "true"))
+        {
+            using var client = factory.CreateClient();
+            var deadline = DateTime.UtcNow.AddMinutes(5);
+            while (client.GetAsync("/api/v1/runs/current").GetAwaiter().GetResult().StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("The first run did not publish within 5 minutes.");
+                }
+
+                Thread.Sleep(250);
+            }
+
+            path = Path.Combine(NewDirectory(), "published.db");
+            var database = SqliteDatabase.ForFile(factory.DatabasePath);
+            using (var connection = database.Open())
+            {
+                connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+
+            SqliteConnection.ClearAllPools();
+            File.Copy(factory.DatabasePath, path);
+        }
+
+        SqliteConnection.ClearAllPools();
         return path;
     }
 
@@ -37,6 +80,8 @@ internal static class SeededDatabase
         var database = SqliteDatabase.ForFile(path);
         SchemaMigrator.Migrate(database);
         new SeedImporter(database, SeedDirectory).ImportIfEmpty();
+        IllustrativeSeeder.EnsureSeeded(database);
+        new ProfileStore(database).EnsureBuiltin(DefaultProfile.Instance);
         using (var connection = database.Open())
         {
             // Fold the WAL into the main file so a plain file copy carries everything.

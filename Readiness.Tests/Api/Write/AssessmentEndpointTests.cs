@@ -61,8 +61,10 @@ public sealed class AssessmentEndpointTests
 
         var page = await (await client.GetAsync($"/api/v1/municipalities/{Ags}/assessments")).ReadJsonAsync(HttpStatusCode.OK);
 
-        Assert.That(page.Get<int>("total"), Is.EqualTo(3));
-        Assert.That(page["items"]!.AsArray().Select(i => i!["referenceDate"]!.GetValue<string>()), Is.EqualTo(new[] { "2025-01-01", "2024-01-01", "2023-01-01" }));
+        // The three surveyed ones and the illustrative one the service ships with, by reference date.
+        Assert.That(page.Get<int>("total"), Is.EqualTo(4));
+        Assert.That(page["items"]!.AsArray().Select(i => $"{i!["referenceDate"]!.GetValue<string>()} {i["source"]!.GetValue<string>()}"),
+            Is.EqualTo(new[] { "2025-01-01 surveyed", "2024-12-31 illustrative", "2024-01-01 surveyed", "2023-01-01 surveyed" }));
         var first = page["items"]![0]!;
         foreach (var field in new[] { "id", "source", "recordedAt", "recordedBy", "contactPerson", "yearsOfIntegrationWork" })
         {

@@ -1,0 +1,28 @@
+using Readiness.Data;
+using Readiness.Data.BaseData;
+using Readiness.Scoring.Model;
+
+namespace Readiness.Api.Runs;
+
+/// <summary>The base data in memory: it never changes after seeding, and every result answer names municipalities.</summary>
+public sealed class BaseDataCache(SqliteDatabase database)
+{
+    private readonly Lazy<Index> index = new(() =>
+    {
+        using var connection = database.Open();
+        return new Index(BaseDataReader.Read(connection));
+    });
+
+    public BaseDataSnapshot Snapshot => index.Value.Snapshot;
+
+    public MunicipalityFacts? Find(string ags) => index.Value.ByAgs.GetValueOrDefault(ags);
+
+    public MunicipalityFacts Get(string ags) => index.Value.ByAgs[ags];
+
+    private sealed class Index(BaseDataSnapshot snapshot)
+    {
+        public BaseDataSnapshot Snapshot { get; } = snapshot;
+
+        public Dictionary<string, MunicipalityFacts> ByAgs { get; } = snapshot.Municipalities.ToDictionary(m => m.Ags, StringComparer.Ordinal);
+    }
+}

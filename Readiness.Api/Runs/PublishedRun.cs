@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Readiness.Api.Infrastructure;
+using Readiness.Data.Assessments;
+using Readiness.Data.Runs;
+using Readiness.Scoring.Model;
+using Readiness.Scoring.Pairing;
+using Readiness.Scoring.PeerGroups;
+using Readiness.Scoring.Runs;
+using Readiness.Scoring.Scores;
+using Readiness.Scoring.SharedServices;
+
+namespace Readiness.Api.Runs;
+
+/// <summary>A municipality's stored readiness: the list columns and the exact JSON answer.</summary>
+public sealed record ScoreEntry(ScoreRow Row, byte[] Json);
+
+/// <summary>One profile's readiness of every municipality in a run.</summary>
+public sealed class ProfileScores(string name, IReadOnlyList<ScoreEntry> entries)
+{
+    public string Name { get; } = name;
+
+    /// <summary>Ordered by AGS.</summary>
+    public IReadOnlyList<ScoreEntry> Entries { get; } = entries;
+
+    public IReadOnlyDictionary<string, ScoreEntry> ByAgs { get; } = entries.ToDictionary(e => e.Row.Ags, StringComparer.Ordinal);
+}
+
+/// <summary>A pair with the run it first appeared in.</summary>
+public sealed record PairingEntry(MentorPair Pair, long Since);
+
+/// <summary>
+/// A published run held in memory. A run never changes once published, so every answer can be
+/// served from here without a database round trip; what a request needs beyond the stored results
+/// (another profile, a what-if) is computed once from the run's own inputs and kept.
+/// </summary>
+public sealed class PublishedRun
+{
+    private readonly ConcurrentDictionary<string, Lazy<ProfileScores>> onDemand = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ProfileResult>> contexts = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyDictionary<string, StoredAssessment>> assessments;
+    private readonly Dictionary<string, PairingMenteeRow> mentees;
+    private readonly Func<string, ScoringProfile?> currentProfile;
+
+    internal PublishedRun(
+        RunRecord run, RunResultRows rows, BaseDataCache baseData, Func<IReadOnlyList<StoredAssessment>> loadAssessments,
+        Func<string, ScoringProfile?> currentProfile)
+    {
+        Run = run;
+        BaseData = baseData;
+        this.currentProfile = currentProfile;
+        ETag = $"\"run-{run.Id}\"";
+        Parameters = run.Parameters is null ? null : JsonSerializer.Deserialize<RunParametersRecord>(run.Parameters, ApiJson.Options);
+        Profiles = rows.Scores.GroupBy(s => s.Profile)
+            .ToDictionary(g => g.Key, g => new ProfileScores(g.Key, [.. g.OrderBy(s => s.Ags, StringComparer.Ordinal).Select(s => new ScoreEntry(s with { Detail = [] }, Compression.Decompress(s.Detail)))]), StringComparer.Ordinal);
+
+        PeerGroups = [.. rows.PeerGroups.Select(g => JsonSerializer.Deserialize<PeerGroup>(g.Detail, ApiJson.Options)!)];
+        PeerGroupById = PeerGroups.ToDictionary(g => g.Id);
+        PeerMembers = rows.PeerGroupMembers.ToDictionary(m => m.Ags, StringComparer.Ordinal);
+        PeerDiagnostics = rows.PeerGroupDiagnostics;
+
+        Pairs = [.. rows.Pairings.Select(p => new PairingEntry(JsonSerializer.Deserialize<MentorPair>(p.Detail, ApiJson.Options)!, p.SinceRunId))];
+        PairByMentee = Pairs.ToDictionary(p => p.Pair.MenteeAgs, StringComparer.Ordinal);
+        PairsByMentor = Pairs.ToLookup(p => p.Pair.MentorAgs, StringComparer.Ordinal);
+        mentees = rows.PairingMentees.ToDictionary(m => m.Ags, StringComparer.Ordinal);
+
+        SharedGroups = [.. rows.SharedGroups.Select(g => JsonSerializer.Deserialize<SharedServiceGroup>(g.Detail, ApiJson.Options)!)];
+        SharedGroupById = SharedGroups.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        SharedMembership = rows.SharedGroupMembers.ToDictionary(m => m.Ags, StringComparer.Ordinal);
+
+        assessments = new(() => loadAssessments().ToDictionary(a => a.Ags, StringComparer.Ordinal));
+    }
+
+    public RunRecord Run { get; }
+
+    public long Id => Run.Id;
+
+    /// <summary>One ETag per run: everything a run serves is immutable.</summary>
+    public string ETag { get; }
+
+    public BaseDataCache BaseData { get; }
+
+    internal RunParametersRecord? Parameters { get; }
+
+    public IReadOnlyDictionary<string, ProfileScores> Profiles { get; }
+
+    public ProfileScores Default => Profiles[DefaultProfile.Instance.Name];
+
+    public IReadOnlyList<PeerGroup> PeerGroups { get; }
+
+    public IReadOnlyDictionary<int, PeerGroup> PeerGroupById { get; }
+
+    public IReadOnlyDictionary<string, PeerGroupMemberRow> PeerMembers { get; }
+
+    public IReadOnlyList<PeerGroupDiagnosticRow> PeerDiagnostics { get; }
+
+    public IReadOnlyList<PairingEntry> Pairs { get; }
+
+    public IReadOnlyDictionary<string, PairingEntry> PairByMentee { get; }
+
+    public ILookup<string, PairingEntry> PairsByMentor { get; }
+
+    public IReadOnlyList<SharedServiceGroup> SharedGroups { get; }
+
+    public IReadOnlyDictionary<string, SharedServiceGroup> SharedGroupById { get; }
+
+    public IReadOnlyDictionary<string, SharedGroupMemberRow> SharedMembership { get; }
+
+    /// <summary>The assessments the run scored, by AGS.</summary>
+    public IReadOnlyDictionary<string, StoredAssessment> Assessments => assessments.Value;
+
+    public IReadOnlyDictionary<string, int> PeerGroupOf => field ??= PeerMembers.ToDictionary(m => m.Key, m => m.Value.GroupId, StringComparer.Ordinal);
+
+    /// <summary>What the pairing knew of a mentee, or null when it was not a mentee.</summary>
+    internal MenteeRecord? Mentee(string ags) =>
+        mentees.TryGetValue(ags, out var row) ? JsonSerializer.Deserialize<MenteeRecord>(Compression.Decompress(row.Detail), ApiJson.Options) : null;
+
+    /// <summary>A profile's scores: stored by the run, or computed once from the run's own inputs.</summary>
+    public ProfileScores? ProfileScores(string name)
+    {
+        if (Profiles.TryGetValue(name, out var stored))
+        {
+            return stored;
+        }
+
+        if (currentProfile(name) is null)
+        {
+            return null;
+        }
+
+        return onDemand.GetOrAdd(name, key => new Lazy<ProfileScores>(() =>
+        {
+            var result = Context(key)!;
+            var rows = RunResultMapper.ScoreRows(Id, BaseData.Snapshot.Municipalities, result, PeerGroupOf, PeerGroupById.ToDictionary(g => g.Key, g => g.Value.Label), Assessments);
+            return new ProfileScores(key, [.. rows.Select(s => new ScoreEntry(s with { Detail = [] }, Compression.Decompress(s.Detail)))]);
+        })).Value;
+    }
+
+    /// <summary>The scoring context of a profile (normalisation, recommender) on the run's inputs, for what-if.</summary>
+    public ProfileResult? Context(string profileName)
+    {
+        var profile = Parameters?.Profiles.FirstOrDefault(p => p.Name == profileName) ?? currentProfile(profileName);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        return contexts.GetOrAdd(profileName, _ => new Lazy<ProfileResult>(() =>
+        {
+            var answers = Assessments.ToDictionary(a => a.Key, a => a.Value.Answers, StringComparer.Ordinal);
+            return RunComputation.ScoreProfile(profile, BaseData.Snapshot.Municipalities, answers, PeerGroupOf, PlainStageRunner.Instance);
+        })).Value;
+    }
+
+    /// <summary>The answers behind a municipality's score in this run.</summary>
+    public AssessmentAnswers? AnswersOf(string ags) => Assessments.TryGetValue(ags, out var a) ? a.Answers : null;
+
+    public AssessmentSource? SourceOf(string ags) => Assessments.TryGetValue(ags, out var a) ? a.Source : null;
+}
+
+/// <summary>What a run records of its parameters: the profiles exactly as scored, and the stage options.</summary>
+internal sealed record RunParametersRecord(IReadOnlyList<ScoringProfile> Profiles, RunParameters Stages);

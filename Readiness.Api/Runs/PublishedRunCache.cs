@@ -1,0 +1,126 @@
+using Readiness.Data;
+using Readiness.Data.Assessments;
+using Readiness.Data.Profiles;
+using Readiness.Data.Runs;
+
+namespace Readiness.Api.Runs;
+
+/// <summary>
+/// The published run in memory, swapped atomically when a new one is published (by this process
+/// at once, or by a worker, noticed by <see cref="PublishedRunWatcher"/>). Earlier runs asked for
+/// with <c>?run=</c> are loaded on demand and a few are kept.
+/// </summary>
+public sealed class PublishedRunCache(SqliteDatabase database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments)
+{
+    private const int EarlierRunsKept = 3;
+    private readonly Lock gate = new();
+    private readonly LinkedList<PublishedRun> earlier = new();
+    private PublishedRun? current;
+
+    /// <summary>The current run, or null before the first run has been published.</summary>
+    public PublishedRun? Current
+    {
+        get
+        {
+            var run = Volatile.Read(ref current);
+            if (run is not null)
+            {
+                return run;
+            }
+
+            Refresh();
+            return Volatile.Read(ref current);
+        }
+    }
+
+    /// <summary>Loads the published run if it is not the one in memory.</summary>
+    public void Refresh()
+    {
+        var id = runs.CurrentId();
+        if (id is null || Volatile.Read(ref current)?.Id == id)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (current?.Id == id)
+            {
+                return;
+            }
+
+            var loaded = Load(id.Value);
+            if (loaded is not null)
+            {
+                Volatile.Write(ref current, loaded);
+            }
+        }
+    }
+
+    /// <summary>A run by id: the current one from memory, an earlier published one from the store; null when it does not exist or was never published.</summary>
+    public PublishedRun? Get(long id)
+    {
+        var now = Current;
+        if (now?.Id == id)
+        {
+            return now;
+        }
+
+        lock (gate)
+        {
+            var kept = earlier.FirstOrDefault(r => r.Id == id);
+            if (kept is not null)
+            {
+                return kept;
+            }
+
+            var loaded = Load(id);
+            if (loaded is null)
+            {
+                return null;
+            }
+
+            earlier.AddFirst(loaded);
+            while (earlier.Count > EarlierRunsKept)
+            {
+                earlier.RemoveLast();
+            }
+
+            return loaded;
+        }
+    }
+
+    private PublishedRun? Load(long id)
+    {
+        var run = runs.Get(id);
+        if (run is null || run.PublishedAt is null)
+        {
+            return null;
+        }
+
+        var rows = RunResultReader.Read(database, id);
+        return new PublishedRun(run, rows, baseData,
+            () => assessments.ForRun(id, Readiness.Scoring.Scores.DefaultProfile.Instance.Name),
+            name => profiles.Find(name)?.Profile);
+    }
+}
+
+/// <summary>Notices runs published by another process (a worker) and loads them.</summary>
+internal sealed class PublishedRunWatcher(PublishedRunCache cache, ILogger<PublishedRunWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                cache.Refresh();
+            }
+            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                logger.LogWarning(exception, "Could not check for a newly published run");
+            }
+        }
+    }
+}

@@ -61,6 +61,10 @@ app.MapDistrictEndpoints();
 app.MapMunicipalityEndpoints();
 app.MapAssessmentWriteEndpoints();
 app.MapReadinessEndpoints();
+app.MapPeerGroupEndpoints();
+app.MapPairingEndpoints();
+app.MapSharedServiceEndpoints();
+app.MapProfileEndpoints();
 app.MapRunEndpoints();
 app.MapReadinessDashboard();
 

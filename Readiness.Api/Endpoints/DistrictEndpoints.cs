@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Readiness.Api.Runs;
 using Readiness.Data.BaseData;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Endpoints;
 
@@ -21,7 +23,69 @@ internal static class DistrictEndpoints
             .WithDescription("A district by its 5-digit key, e.g. 09188 (Landkreis Starnberg).")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{key}/summary", GetDistrictSummary)
+            .WithName("GetDistrictSummary")
+            .WithSummary("Get a district's readiness summary")
+            .WithDescription("Municipalities per tier; for each structure how many municipalities have it and what share of the district's "
+                + "foreign residents lives in one that has it; data quality. From the current run (`?run=`) and profile (`?profile=`).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         return routes;
+    }
+
+    internal static Results<Ok<DistrictSummaryDto>, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> GetDistrictSummary(
+        [Description("Five-digit district key, e.g. 09188.")] string key,
+        [Description("Scoring profile; default `default`.")] string? profile,
+        [AsParameters] RunQuery query,
+        DistrictQueries queries,
+        PublishedRunCache cache,
+        HttpContext context)
+    {
+        if (!Keys.IsDistrictKey(key))
+        {
+            return Problems.Invalid("key", $"'{key}' is not a district key: expected 5 digits, e.g. 09188.");
+        }
+
+        var district = queries.Find(key);
+        if (district is null)
+        {
+            return Problems.NotFound("District", key);
+        }
+
+        var (run, problem) = RunSelection.Resolve(cache, query.Run, context);
+        if (run is null)
+        {
+            return problem!;
+        }
+
+        var profileName = profile ?? DefaultProfile.Instance.Name;
+        var scores = run.ProfileScores(profileName);
+        if (scores is null)
+        {
+            return Problems.NotFound("Profile", profileName);
+        }
+
+        if (RunSelection.NotModified(context, run))
+        {
+            return RunSelection.NotModifiedResult();
+        }
+
+        var members = run.BaseData.Snapshot.Municipalities
+            .Where(m => m.DistrictKey == key)
+            .Select(m => new DistrictMember(m, run.AnswersOf(m.Ags), run.SourceOf(m.Ags),
+                Enum.Parse<ReadinessTier>(scores.ByAgs[m.Ags].Row.Tier.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)))
+            .ToList();
+        var summary = DistrictSummary.Compute(members);
+        var tiers = summary.Tiers;
+        return TypedResults.Ok(new DistrictSummaryDto(
+            key, district.Name, summary.Municipalities, Math.Round(summary.ForeignResidents),
+            new TierCountsDto(tiers.Starting, tiers.Developing, tiers.Established, tiers.Experienced, tiers.InsufficientData),
+            [.. summary.Structures.Select(s => new StructureCoverageDto(s.Structure, s.Having, s.Lacking, s.Unknown,
+                s.ForeignResidentsShareHaving is { } h ? Math.Round(h, 4) : null, s.ForeignResidentsShareUnknown is { } u ? Math.Round(u, 4) : null))],
+            Enum.Parse<DataQualityDto>(summary.DataQuality.Label, ignoreCase: true),
+            new DataQualityCountsDto(summary.DataQuality.Surveyed, summary.DataQuality.Illustrative, summary.DataQuality.Missing),
+            profileName, run.Id));
     }
 
     /// <summary>Lists districts.</summary>

@@ -10,9 +10,12 @@ namespace Readiness.Api.Endpoints;
 /// <param name="Population">Residents on 31.12.2023 (GV-ISys, Zensus-2011 basis).</param>
 /// <param name="AreaKm2">Area in km² (31.12.2023).</param>
 /// <param name="ForeignShare">Share of residents without German citizenship (Zensus 2022, fraction of the census population); null where not published.</param>
+/// <param name="Score">Readiness score 0..100 (default profile, current run); null when not scored.</param>
+/// <param name="Tier">Readiness tier (default profile, current run).</param>
+/// <param name="PeerGroup">Peer group (current run).</param>
 public sealed record MunicipalitySummaryDto(
     string Ags, string Name, string Kind, string DistrictKey, string DistrictName, string StateKey,
-    long Population, double AreaKm2, double? ForeignShare);
+    long Population, double AreaKm2, double? ForeignShare, double? Score, TierDto? Tier, PeerGroupRefDto? PeerGroup);
 
 /// <summary>One municipality with its base data, neighbours and administrative union.</summary>
 /// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits.</param>
@@ -34,15 +37,18 @@ public sealed record MunicipalitySummaryDto(
 /// <param name="Degurba">Eurostat degree of urbanisation: 1 cities, 2 towns and suburbs, 3 rural areas.</param>
 /// <param name="AdministrativeUnion">The Verwaltungsgemeinschaft, Amt, Samtgemeinde or Verbandsgemeinde it belongs to, if any.</param>
 /// <param name="Neighbours">Neighbouring municipalities: by shared border in Bavaria, by centroid distance elsewhere.</param>
-/// <param name="PeerGroup">Its peer group of similar framework conditions, once computed.</param>
-/// <param name="SharedServiceGroup">Its shared-service group, once computed.</param>
+/// <param name="PeerGroup">Its peer group of similar framework conditions (current run).</param>
+/// <param name="SharedServiceGroup">Its shared-service group (current run), if it is in one.</param>
+/// <param name="Score">Readiness score 0..100 (default profile, current run); details under /readiness.</param>
+/// <param name="Tier">Readiness tier (default profile, current run).</param>
+/// <param name="DataQuality">What its readiness rests on: surveyed, illustrative or missing.</param>
 public sealed record MunicipalityDto(
     string Ags, string Name, string OfficialName, string Kind, string OfficialType,
     string DistrictKey, string DistrictName, string StateKey, string StateName,
     long Population, double AreaKm2, double DensityPerKm2, CensusDto Census, double? ForeignShare,
     double? Lat, double? Lon, int? Degurba,
     AdministrativeUnionDto? AdministrativeUnion, IReadOnlyList<NeighbourDto> Neighbours,
-    PeerGroupRefDto? PeerGroup, SharedServiceGroupRefDto? SharedServiceGroup);
+    PeerGroupRefDto? PeerGroup, SharedServiceGroupRefDto? SharedServiceGroup, double? Score, TierDto? Tier, DataQualityDto? DataQuality);
 
 /// <summary>Zensus 2022 (census day 15.05.2022) figures of a municipality.</summary>
 /// <param name="Population">Census population: the base of both shares.</param>

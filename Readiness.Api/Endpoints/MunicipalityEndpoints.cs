@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Readiness.Api.Runs;
 using Readiness.Data;
 using Readiness.Data.BaseData;
 
@@ -12,6 +13,7 @@ internal static class MunicipalityEndpoints
         ["name"] = MunicipalitySort.Name,
         ["population"] = MunicipalitySort.Population,
         ["foreignShare"] = MunicipalitySort.ForeignShare,
+        ["score"] = MunicipalitySort.Score,
     };
 
     public static IEndpointRouteBuilder MapMunicipalityEndpoints(this IEndpointRouteBuilder routes)
@@ -21,9 +23,9 @@ internal static class MunicipalityEndpoints
         group.MapGet("/", ListMunicipalities)
             .WithName("ListMunicipalities")
             .WithSummary("List municipalities")
-            .WithDescription("All 10,752 German municipalities, paged. Filter by `state`, `district`, `kind` and a name search `q` "
-                + "that ignores case and accents (`munchen` finds München); sort by `name`, `population` or `foreignShare`, "
-                + "descending with a leading `-`.");
+            .WithDescription("All 10,752 German municipalities, paged. Filter by `state`, `district`, `kind`, readiness `tier`, `peerGroup` "
+                + "and a name search `q` that ignores case and accents (`munchen` finds München); sort by `name`, `population`, `foreignShare` "
+                + "or `score`, descending with a leading `-`. Score, tier and peer group come from the current run (default profile).");
 
         group.MapGet("/{ags}", GetMunicipality)
             .WithName("GetMunicipality")
@@ -41,12 +43,16 @@ internal static class MunicipalityEndpoints
         [Description("Five-digit district key, e.g. 09188.")] string? district,
         [Description("Kind: gemeinde, markt, stadt or kreisfreie-stadt.")] string? kind,
         [Description("Name search, case- and accent-insensitive (munchen, muenchen and München all match).")] string? q,
-        [Description("Sort key: name, population or foreignShare; prefix with - for descending, e.g. -population. Default name.")] string? sort,
+        [Description("Readiness tier: starting, developing, established, experienced or insufficient-data.")] string? tier,
+        [Description("Peer group id (see GET /api/v1/peer-groups).")] int? peerGroup,
+        [Description("Sort key: name, population, foreignShare or score; prefix with - for descending, e.g. -population. Default name.")] string? sort,
         [Description("Page number, from 1. Default 1.")] int? page,
         [Description("Items per page, 1..500. Default 50.")] int? pageSize,
         MunicipalityQueries municipalities,
-        DistrictQueries districts)
+        DistrictQueries districts,
+        PublishedRunCache cache)
     {
+        var run = cache.Current;
         var errors = new Dictionary<string, string[]>();
         var (pageNumber, size) = Paging.Validate(page, pageSize, errors);
         if (state is not null && (!Keys.IsStateKey(state) || !districts.StateExists(state)))
@@ -71,19 +77,30 @@ internal static class MunicipalityEndpoints
             errors["sort"] = [$"'{sort}' is not a sort key: expected one of {string.Join(", ", Sorts.Keys)}, optionally prefixed with -."];
         }
 
+        if (tier is not null && !ReadinessListQuery.Tiers.Contains(tier))
+        {
+            errors["tier"] = [$"'{tier}' is not a tier: expected one of {string.Join(", ", ReadinessListQuery.Tiers)}."];
+        }
+
+        if (peerGroup is not null && (run is null || !run.PeerGroupById.ContainsKey(peerGroup.Value)))
+        {
+            errors["peerGroup"] = [$"'{peerGroup}' is not a peer group of the current run; see GET /api/v1/peer-groups."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var (items, total) = municipalities.List(new MunicipalityFilter(state, district, kind, q), sortBy, descending, pageNumber, size);
+        var (items, total) = municipalities.List(new MunicipalityFilter(state, district, kind, q, tier, peerGroup), sortBy, descending, pageNumber, size, run?.Id);
         return TypedResults.Ok(new Paged<MunicipalitySummaryDto>([.. items.Select(ToSummary)], pageNumber, size, total));
     }
 
     /// <summary>Gets one municipality.</summary>
     internal static Results<Ok<MunicipalityDto>, ValidationProblem, ProblemHttpResult> GetMunicipality(
         [Description("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 09162000.")] string ags,
-        MunicipalityQueries municipalities)
+        MunicipalityQueries municipalities,
+        PublishedRunCache cache)
     {
         if (!Keys.IsAgs(ags))
         {
@@ -98,16 +115,24 @@ internal static class MunicipalityEndpoints
 
         var union = municipality.UnionKey is null ? null : municipalities.Union(municipality.UnionKey);
         var neighbours = municipalities.Neighbours(ags);
-        return TypedResults.Ok(ToDto(municipality, union, neighbours));
+        return TypedResults.Ok(ToDto(municipality, union, neighbours, cache.Current));
     }
 
     internal static MunicipalitySummaryDto ToSummary(MunicipalityRecord m) => new(
-        m.Ags, m.Name, m.Kind, m.DistrictKey, m.DistrictName, m.StateKey, m.Population, m.AreaKm2, m.ForeignShare);
+        m.Ags, m.Name, m.Kind, m.DistrictKey, m.DistrictName, m.StateKey, m.Population, m.AreaKm2, m.ForeignShare,
+        m.Score, m.Tier is null ? null : PeerGroupEndpoints.ParseTier(m.Tier),
+        m.PeerGroupId is { } id ? new PeerGroupRefDto((int)id, m.PeerGroupLabel ?? "") : null);
 
     private static MunicipalityDto ToDto(
         MunicipalityRecord m,
         (UnionRecord Union, IReadOnlyList<UnionMemberRecord> Members)? union,
-        IReadOnlyList<NeighbourRecord> neighbours) => new(
+        IReadOnlyList<NeighbourRecord> neighbours,
+        PublishedRun? run)
+    {
+        var score = run?.Default.ByAgs.GetValueOrDefault(m.Ags)?.Row;
+        var peerGroup = run is not null && run.PeerGroupOf.TryGetValue(m.Ags, out var id) ? new PeerGroupRefDto(id, run.PeerGroupById[id].Label) : null;
+        var shared = run?.SharedMembership.GetValueOrDefault(m.Ags)?.GroupId is { } groupId ? new SharedServiceGroupRefDto(groupId, run.SharedGroupById[groupId].Members.Count) : null;
+        return new(
         m.Ags, m.Name, m.OfficialName, m.Kind, m.OfficialType, m.DistrictKey, m.DistrictName, m.StateKey, m.StateName,
         m.Population, m.AreaKm2, m.DensityPerKm2,
         new CensusDto(m.CensusPopulation, m.ForeignShare, m.MigrationBackgroundShare, m.CensusMissingReason),
@@ -116,6 +141,10 @@ internal static class MunicipalityEndpoints
         [.. neighbours.Select(n => new NeighbourDto(
             n.Ags, n.Name, n.Source == "boundary" ? NeighbourSourceDto.Boundary : NeighbourSourceDto.Distance,
             n.SharedBorderM, n.DistanceKm, n.ViaAgs is null ? null : new MunicipalityRefDto(n.ViaAgs, n.ViaName ?? n.ViaAgs)))],
-        PeerGroup: null,
-        SharedServiceGroup: null);
+        peerGroup,
+        shared,
+        score?.Score,
+        score is null ? null : PeerGroupEndpoints.ParseTier(score.Tier),
+        score is null ? null : Enum.Parse<DataQualityDto>(score.DataQuality, ignoreCase: true));
+    }
 }

@@ -20,8 +20,11 @@ internal static class SwaggerSetup
                 Contact = new OpenApiContact { Name = "Readiness maintainers", Url = new Uri("https://github.com/readiness-integration/readiness") },
                 License = new OpenApiLicense { Name = "Data: Datenlizenz Deutschland – Namensnennung – 2.0", Url = new Uri("https://www.govdata.de/dl-de/by-2-0") },
             });
-            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
-            options.IncludeXmlComments(xml, includeControllerXmlComments: false);
+            // The API's DTOs and the scoring profile (the one domain type on the wire) carry XML docs.
+            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(Readiness.Scoring.Scores.ScoringProfile).Assembly })
+            {
+                options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml"), includeControllerXmlComments: false);
+            }
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
         });

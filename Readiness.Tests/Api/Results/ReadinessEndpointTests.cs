@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Readiness.Tests.Api.Write;
+using Readiness.Tests.Support;
+
+namespace Readiness.Tests.Api.Results;
+
+public sealed class ReadinessEndpointTests : ResultsFixture
+{
+    [Test]
+    public async Task Get_Munich_HasAScoreWhoseContributionsAddUp()
+    {
+        var readiness = await (await Client.GetAsync("/api/v1/municipalities/09162000/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var score = readiness.Get<double>("score");
+        Assert.That(score, Is.InRange(0, 100));
+        Assert.That(readiness.Get<string>("tier"), Is.AnyOf("established", "experienced"));
+        Assert.That(readiness.Get<string>("dataQuality"), Is.EqualTo("illustrative"));
+        Assert.That(readiness.Get<string>("profile"), Is.EqualTo("default"));
+        Assert.That(readiness.Get<long>("runId"), Is.GreaterThan(0));
+        var contributions = readiness["indicators"]!.AsArray().Sum(i => i!["contribution"]?.GetValue<double>() ?? 0);
+        Assert.That(contributions, Is.EqualTo(score).Within(0.05), "rounded contributions add up to the score");
+        var rank = readiness["rank"]!;
+        Assert.That(rank.Get<int>("district"), Is.EqualTo(1), "München is its own district");
+        Assert.That(rank.Get<int>("all"), Is.InRange(1, rank.Get<int>("allOf")));
+        var interval = readiness["rankInterval"]!;
+        Assert.That(interval.Get<int>("low"), Is.LessThanOrEqualTo(interval.Get<int>("median")));
+        Assert.That(interval.Get<int>("median"), Is.LessThanOrEqualTo(interval.Get<int>("high")));
+        Assert.That(readiness["peerGroup"]!.Get<string>("label"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Get_WithTheCurrentETag_Is304()
+    {
+        var first = await Client.GetAsync("/api/v1/municipalities/09188139/readiness");
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var etag = first.Headers.ETag;
+        Assert.That(etag, Is.Not.Null);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/v1/municipalities/09188139/readiness");
+        conditional.Headers.IfNoneMatch.Add(etag!);
+        var second = await Client.SendAsync(conditional);
+
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [TestCase("/api/v1/municipalities/0918813/readiness", HttpStatusCode.BadRequest)]
+    [TestCase("/api/v1/municipalities/09999999/readiness", HttpStatusCode.NotFound)]
+    [TestCase("/api/v1/municipalities/09188139/readiness?profile=nope", HttpStatusCode.NotFound)]
+    [TestCase("/api/v1/municipalities/09188139/readiness?run=999999", HttpStatusCode.NotFound)]
+    [TestCase("/api/v1/municipalities/09188139/readiness?run=abc", HttpStatusCode.BadRequest)]
+    public async Task Get_BadRequests_AreProblems(string url, HttpStatusCode status) =>
+        await (await Client.GetAsync(url)).ReadProblemAsync(status);
+
+    [Test]
+    public async Task WhatIf_AddingAStructure_NeverLowersTheScore_AndStoresNothing()
+    {
+        var before = Factory.Written();
+        var baseline = await (await Client.GetAsync("/api/v1/municipalities/09188117/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+        var lacking = baseline["recommendations"]!.AsArray().First()!.Get<string>("structure");
+        var field = lacking == "paidStaff" ? "\"paidStaffFte\": 1" : $"\"{lacking}\": true";
+
+        var whatIf = await (await Client.PostAsync("/api/v1/municipalities/09188117/readiness/what-if", WriteSupport.Json($"{{{field}}}")))
+            .ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.That(whatIf.Get<double>("score"), Is.GreaterThanOrEqualTo(baseline.Get<double>("score")));
+        var expectedGain = baseline["recommendations"]![0]!.Get<double>("expectedGain");
+        Assert.That(whatIf.Get<double>("score") - baseline.Get<double>("score"), Is.EqualTo(expectedGain).Within(0.02), "the recommendation's gain is what the what-if gives");
+        Assert.That(whatIf["baseline"]!.Get<double>("score"), Is.EqualTo(baseline.Get<double>("score")));
+        Assert.That(whatIf["changedAnswers"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(Factory.Written(), Is.EqualTo(before));
+    }
+
+    [TestCase("""{"paidStaffFte": 5000}""", "paidStaffFte")]
+    [TestCase("""{"activeVolunteers": -1}""", "activeVolunteers")]
+    [TestCase("""{"activeVolunteers": 2.5}""", "activeVolunteers")]
+    [TestCase("""{"network": "yes"}""", "network")]
+    [TestCase("""{"unknownThing": true}""", "unknownThing")]
+    [TestCase("""{"integrationBudgetEur": 1e400}""", "integrationBudgetEur")]
+    [TestCase("""[1, 2]""", "body")]
+    [TestCase("""{not json""", "body")]
+    public async Task WhatIf_BadAnswers_AreValidationProblems_NamingTheField(string body, string field) =>
+        await (await Client.PostAsync("/api/v1/municipalities/09188117/readiness/what-if", WriteSupport.Json(body)))
+            .ReadProblemAsync(HttpStatusCode.BadRequest, field);
+
+    [Test]
+    public async Task WhatIf_WrongContentType_Is415()
+    {
+        using var content = new StringContent("network=true");
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        await (await Client.PostAsync("/api/v1/municipalities/09188117/readiness/what-if", content)).ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task List_RanksADistrict_MostReadyFirst()
+    {
+        var page = await (await Client.GetAsync("/api/v1/readiness?district=09188&pageSize=50")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var items = page["items"]!.AsArray();
+        Assert.That(page.Get<int>("total"), Is.EqualTo(14));
+        var scores = items.Select(i => i!["score"]?.GetValue<double?>()).Where(s => s is not null).Select(s => s!.Value).ToList();
+        Assert.That(scores, Is.Ordered.Descending);
+        var ranks = items.Where(i => i!["score"] is not null).Select(i => i!["rank"]!.Get<int>("district")).ToList();
+        Assert.That(ranks, Is.Ordered);
+        Assert.That(page.Get<string>("dataQuality"), Is.EqualTo("illustrative"));
+    }
+
+    [Test]
+    public async Task List_FiltersByTier()
+    {
+        var page = await (await Client.GetAsync("/api/v1/readiness?state=09&tier=starting&pageSize=500")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.That(page.Get<int>("total"), Is.GreaterThan(0));
+        Assert.That(page["items"]!.AsArray().Select(i => i!["tier"]!.GetValue<string>()), Has.All.EqualTo("starting"));
+    }
+
+    [TestCase("tier=great", "tier")]
+    [TestCase("sort=rank", "sort")]
+    [TestCase("state=77", "state")]
+    [TestCase("district=00000", "district")]
+    [TestCase("pageSize=0", "pageSize")]
+    public async Task List_BadFilters_AreValidationProblems(string query, string field) =>
+        await (await Client.GetAsync($"/api/v1/readiness?{query}")).ReadProblemAsync(HttpStatusCode.BadRequest, field);
+
+    [Test]
+    public async Task MunicipalityList_FiltersByTier_AndSortsByScore()
+    {
+        var page = await (await Client.GetAsync("/api/v1/municipalities?district=09188&sort=-score&pageSize=50")).ReadJsonAsync(HttpStatusCode.OK);
+        var scores = page["items"]!.AsArray().Select(i => i!["score"]!.GetValue<double>()).ToList();
+        Assert.That(scores, Is.Ordered.Descending);
+
+        var experienced = await (await Client.GetAsync("/api/v1/municipalities?state=09&tier=experienced&pageSize=5")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(experienced["items"]!.AsArray().Select(i => i!["tier"]!.GetValue<string>()), Has.All.EqualTo("experienced"));
+        await (await Client.GetAsync("/api/v1/municipalities?tier=great")).ReadProblemAsync(HttpStatusCode.BadRequest, "tier");
+        await (await Client.GetAsync("/api/v1/municipalities?peerGroup=999")).ReadProblemAsync(HttpStatusCode.BadRequest, "peerGroup");
+    }
+
+    [Test]
+    public async Task DistrictSummary_CountsEveryMunicipality_AndStructureCoverage()
+    {
+        var summary = await (await Client.GetAsync("/api/v1/districts/09188/summary")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var tiers = summary["tiers"]!.AsObject().Sum(t => t.Value!.GetValue<int>());
+        Assert.That(tiers, Is.EqualTo(14));
+        foreach (var structure in summary["structures"]!.AsArray())
+        {
+            Assert.That(structure!.Get<int>("having") + structure!.Get<int>("lacking") + structure!.Get<int>("unknown"), Is.EqualTo(14));
+            Assert.That(structure!.Get<double>("foreignResidentsShareCovered"), Is.InRange(0, 1));
+        }
+
+        Assert.That(summary.Get<string>("dataQuality"), Is.EqualTo("illustrative"));
+        await (await Client.GetAsync("/api/v1/districts/0918/summary")).ReadProblemAsync(HttpStatusCode.BadRequest, "key");
+        await (await Client.GetAsync("/api/v1/districts/09999/summary")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+}

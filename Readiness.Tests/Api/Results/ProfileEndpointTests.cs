@@ -53,9 +53,10 @@ public sealed class ProfileEndpointTests
         Assert.That(factory.Count("audit_log WHERE action = 'profile.update'"), Is.EqualTo(2));
     }
 
-    [TestCase("indicators[0].floor", 5.0)]
-    [TestCase("tiers.developing", 90.0)]
-    public async Task Put_AnInvalidProfile_IsAValidationProblem_NamingThePath(string path, double value)
+    // Floor above target; developing above established (reported on the threshold that is out of order).
+    [TestCase("indicators[0].floor", 5.0, "indicators[0].floor")]
+    [TestCase("tiers.developing", 90.0, "tiers.established")]
+    public async Task Put_AnInvalidProfile_IsAValidationProblem_NamingThePath(string path, double value, string reported)
     {
         await using var factory = new ReadinessFactory();
         using var client = factory.CreateClient();
@@ -72,8 +73,8 @@ public sealed class ProfileEndpointTests
         }
 
         var problem = await (await client.SendAsync(WriteSupport.Request(HttpMethod.Put, "/api/v1/profiles/broken", admin, WriteSupport.Json(definition.ToJsonString()))))
-            .ReadProblemAsync(HttpStatusCode.BadRequest, path);
-        Assert.That(problem["errors"]![path]!.AsArray(), Is.Not.Empty);
+            .ReadProblemAsync(HttpStatusCode.BadRequest, reported);
+        Assert.That(problem["errors"]![reported]!.AsArray(), Is.Not.Empty);
         Assert.That((await client.GetAsync("/api/v1/profiles/broken")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "nothing stored");
     }
 

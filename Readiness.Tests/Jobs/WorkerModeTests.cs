@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Readiness.Api.Infrastructure;
 using Readiness.Api.Jobs;
+using Readiness.Api.Runs;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Runs;
 using Readiness.Tests.Support;

@@ -55,6 +55,7 @@ public sealed class RunExecutor(
             var parameters = new RunParametersRecord(profiles, RunStageOptions.Parameters(services));
             var parametersJson = JsonSerializer.Serialize(parameters, ApiJson.Options);
             var inputVersion = InputVersion(snapshot, parametersJson);
+            runs.RecordInputs(runId, inputVersion, parametersJson);
             if (runs.Current() is { } current && current.InputVersion == inputVersion)
             {
                 runs.MarkUnchanged(runId, inputVersion, parametersJson, stages.ToJson());

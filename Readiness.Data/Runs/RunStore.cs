@@ -79,6 +79,14 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
         connection.Execute("UPDATE runs SET heartbeat_at = @now WHERE id = @runId AND status = 'running'", new { runId, now = time.GetUtcNow() });
     }
 
+    /// <summary>Records what the run computes from as soon as it is known, so a run that fails or is interrupted can be explained too.</summary>
+    public void RecordInputs(long runId, string inputVersion, string parameters)
+    {
+        using var connection = database.Open();
+        connection.Execute("UPDATE runs SET input_version = @inputVersion, parameters = @parameters WHERE id = @runId AND status = 'running'",
+            new { runId, inputVersion, parameters });
+    }
+
     /// <summary>Records the stages finished so far, so a run that is interrupted still shows how far it got.</summary>
     public void RecordStages(long runId, string stages)
     {

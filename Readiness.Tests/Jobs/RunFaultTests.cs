@@ -62,6 +62,12 @@ public sealed class RunFaultTests
         Assert.That(failed.StageNames(), Is.EqualTo(AllStages.TakeWhile(s => s != stage).Append(stage)),
             "the stages it finished, and the one that failed, last");
         Assert.That(failed["finishedAt"], Is.Not.Null);
+        if (stage != "snapshot")
+        {
+            Assert.That(failed.Get<string>("inputVersion"), Does.Match("^[0-9a-f]{64}$"), "what it computed from is kept");
+            Assert.That(failed["parameters"]?["profiles"], Is.Not.Null);
+        }
+
         await AssertPreviousRunServedAsync(failed.Get<long>("id"));
     }
 

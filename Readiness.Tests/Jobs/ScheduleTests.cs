@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Api.Jobs;
+using Readiness.Data.Runs;
 using Readiness.Tests.Support;
 
 namespace Readiness.Tests.Jobs;
@@ -54,6 +55,27 @@ public sealed class ScheduleTests
         var local = TimeZoneInfo.ConvertTime(nightly.NextExecution!.Value, newYork);
         Assert.That((local.Hour, local.Minute), Is.EqualTo((4, 15)));
         Assert.That(local.DayOfWeek, Is.Not.EqualTo(DayOfWeek.Saturday).And.Not.EqualTo(DayOfWeek.Sunday));
+    }
+
+    [Test]
+    public async Task NightlyJob_TriggeredThroughHangfire_StartsARunWithTheScheduleTrigger()
+    {
+        using var factory = new ReadinessFactory();
+        using var client = factory.CreateClient();
+        var runs = factory.Services.GetRequiredService<RunStore>();
+        var before = runs.List(1, 1).Items[0].Id;
+
+        factory.Services.GetRequiredService<IRecurringJobManager>().Trigger(HangfireSetup.NightlyRunJobId);
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (runs.List(1, 1).Items[0] is var latest && (latest.Id == before || latest.Status == RunRecord.Running))
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the nightly job did not run");
+            await Task.Delay(100);
+        }
+
+        var run = runs.List(1, 1).Items[0];
+        Assert.That((run.Trigger, run.Status), Is.EqualTo(("schedule", RunRecord.Unchanged)), "nothing changed since the seeded run");
     }
 
     [TestCase("Readiness:Jobs:NightlyCron", "every night", "NightlyCron")]

@@ -66,6 +66,12 @@ public sealed class JobOptions : IValidatableObject
             }
         }
 
+        if (Storage == "memory" && (Mode == "worker" || !RunServer))
+        {
+            yield return new ValidationResult(
+                "Readiness:Jobs:Storage 'memory' lives in one process: a worker, or an API without a job server (RunServer=false), needs 'sqlite'.", [nameof(Storage)]);
+        }
+
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new ValidationResult($"Readiness:Jobs:TimeZone '{TimeZone}' is not a known time zone, e.g. 'Europe/Berlin'.", [nameof(TimeZone)]);

@@ -81,6 +81,7 @@ public sealed class ScheduleTests
     [TestCase("Readiness:Jobs:NightlyCron", "every night", "NightlyCron")]
     [TestCase("Readiness:Jobs:TimeZone", "Europe/Atlantis", "TimeZone")]
     [TestCase("Readiness:Jobs:Mode", "both", "Mode")]
+    [TestCase("Readiness:Jobs:RunServer", "false", "Readiness:Jobs:Storage 'memory'")]
     public void Start_Fails_NamingTheSetting_WhenItIsInvalid(string key, string value, string named)
     {
         using var factory = new ReadinessFactory().With(key, value);

@@ -1,0 +1,74 @@
+using Microsoft.ML.Data;
+
+namespace Readiness.Scoring.PeerGroups;
+
+/// <summary>Rows prepared once for many fits: a flat double matrix for the polish and float rows for ML.NET.</summary>
+internal sealed class KMeansData
+{
+    private KMeansData(double[] values, int count, int dimensions)
+    {
+        Values = values;
+        Count = count;
+        Dimensions = dimensions;
+        MlRows = new KMeansClustering.MlRow[count];
+        for (var i = 0; i < count; i++)
+        {
+            var features = new float[dimensions];
+            for (var f = 0; f < dimensions; f++)
+            {
+                features[f] = (float)values[i * dimensions + f];
+            }
+
+            MlRows[i] = new KMeansClustering.MlRow { Features = features };
+        }
+
+        Schema = SchemaDefinition.Create(typeof(KMeansClustering.MlRow));
+        Schema[nameof(KMeansClustering.MlRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimensions);
+    }
+
+    /// <summary>Row-major n × d.</summary>
+    public double[] Values { get; }
+
+    public int Count { get; }
+
+    public int Dimensions { get; }
+
+    public KMeansClustering.MlRow[] MlRows { get; }
+
+    public SchemaDefinition Schema { get; }
+
+    public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Dimensions, Dimensions);
+
+    public static KMeansData From(IReadOnlyList<double[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("k-means needs at least one row.", nameof(rows));
+        }
+
+        var d = rows[0].Length;
+        var values = new double[rows.Count * d];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Length != d)
+            {
+                throw new ArgumentException($"Row {i} has {rows[i].Length} values, the first row {d}.", nameof(rows));
+            }
+
+            foreach (var value in rows[i])
+            {
+                if (!double.IsFinite(value))
+                {
+                    throw new ArgumentException($"Row {i} has a value that is not a finite number.", nameof(rows));
+                }
+            }
+
+            rows[i].CopyTo(values, i * d);
+        }
+
+        return new KMeansData(values, rows.Count, d);
+    }
+}
+
+

@@ -39,6 +39,21 @@ internal sealed class KMeansData
 
     public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Dimensions, Dimensions);
 
+    /// <summary><paramref name="size"/> distinct rows drawn with <paramref name="seed"/> (a partial Fisher–Yates shuffle), in row order.</summary>
+    public KMeansClustering.MlRow[] Sample(int size, int seed)
+    {
+        var random = new Random(seed);
+        var indexes = Enumerable.Range(0, Count).ToArray();
+        for (var i = 0; i < size; i++)
+        {
+            var j = random.Next(i, Count);
+            (indexes[i], indexes[j]) = (indexes[j], indexes[i]);
+        }
+
+        Array.Sort(indexes, 0, size);
+        return [.. indexes.Take(size).Select(i => MlRows[i])];
+    }
+
     public static KMeansData From(IReadOnlyList<double[]> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);

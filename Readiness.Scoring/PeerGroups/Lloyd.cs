@@ -30,7 +30,8 @@ internal static class Lloyd
         var moves = new double[k];
         var halfSeparation = new double[k];
         HamerlyBounds.Initialise(data, flat, k, labels, upper, lower);
-        for (var iteration = 0; iteration < maxIterations; iteration++)
+        var converged = false;
+        for (var iteration = 0; iteration < maxIterations && !converged; iteration++)
         {
             Array.Copy(flat, previous, flat.Length);
             if (!MoveToMeans(data, flat, k, labels))
@@ -45,16 +46,26 @@ internal static class Lloyd
             Moves(previous, flat, k, d, moves);
             HamerlyBounds.Loosen(labels, moves, upper, lower);
             HamerlyBounds.HalfSeparations(flat, k, d, halfSeparation);
-            if (HamerlyBounds.Reassign(data, flat, k, labels, upper, lower, halfSeparation) == 0)
-            {
-                break;
-            }
+            converged = HamerlyBounds.Reassign(data, flat, k, labels, upper, lower, halfSeparation) == 0;
         }
 
-        var inertia = AssignAll(data, flat, k, labels);
+        // Converged, the labels are the nearest centroids already; after the iteration cap they may not be.
+        var inertia = converged ? Inertia(data, flat, labels) : AssignAll(data, flat, k, labels);
         for (var c = 0; c < k; c++)
         {
             flat.AsSpan(c * d, d).CopyTo(centroids[c]);
+        }
+
+        return inertia;
+    }
+
+    private static double Inertia(KMeansData data, double[] centroids, int[] labels)
+    {
+        var d = data.Dimensions;
+        var inertia = 0.0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            inertia += SquaredDistance(data.Row(i), centroids.AsSpan(labels[i] * d, d));
         }
 
         return inertia;

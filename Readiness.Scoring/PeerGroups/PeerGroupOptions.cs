@@ -30,6 +30,9 @@ public sealed record PeerGroupOptions
     /// <summary>k-means++ starts per k; the lowest inertia wins.</summary>
     public int Initialisations { get; init; } = 10;
 
+    /// <summary>ML.NET's seeding algorithm.</summary>
+    public Microsoft.ML.Trainers.KMeansTrainer.InitializationAlgorithm Initialisation { get; init; } = Microsoft.ML.Trainers.KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus;
+
     /// <summary>
     /// A new group takes a previous group's id only if their centroids are at most this far apart
     /// (Euclidean, in z-units of the new run); otherwise it gets a fresh id.

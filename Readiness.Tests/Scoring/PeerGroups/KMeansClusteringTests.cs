@@ -1,3 +1,4 @@
+using Microsoft.ML.Trainers;
 using Readiness.Scoring.PeerGroups;
 
 namespace Readiness.Tests.Scoring.PeerGroups;
@@ -35,6 +36,24 @@ public sealed class KMeansClusteringTests
     public void Fit_MatchesScikitLearnInertia_ForOtherK(int k)
     {
         var solution = KMeansClustering.Fit(rows, k, Settings);
+
+        Assert.That(solution.Inertia, Is.EqualTo(reference.For(k).Inertia).Within(1).Percent);
+    }
+
+    [Test]
+    public void Fit_SeedingOnASample_StillRecoversTheBlobs()
+    {
+        var solution = KMeansClustering.Fit(rows, 5, Settings with { SeedingSampleSize = 500 });
+
+        Assert.That(AdjustedRandIndex.Of(truth, solution.Labels), Is.GreaterThanOrEqualTo(0.95));
+        Assert.That(solution.Inertia, Is.EqualTo(reference.For(5).Inertia).Within(1).Percent);
+    }
+
+    [TestCase(5)]
+    [TestCase(8)]
+    public void Fit_WithKMeansParallelSeeding_MatchesScikitLearnInertia(int k)
+    {
+        var solution = KMeansClustering.Fit(rows, k, Settings with { Initialisation = KMeansTrainer.InitializationAlgorithm.KMeansYinyang });
 
         Assert.That(solution.Inertia, Is.EqualTo(reference.For(k).Inertia).Within(1).Percent);
     }

@@ -10,6 +10,23 @@ internal sealed class KMeansData
         Values = values;
         Count = count;
         Dimensions = dimensions;
+        var variances = new double[dimensions];
+        for (var f = 0; f < dimensions; f++)
+        {
+            var mean = 0.0;
+            for (var i = 0; i < count; i++)
+            {
+                mean += values[i * dimensions + f];
+            }
+
+            mean /= count;
+            for (var i = 0; i < count; i++)
+            {
+                variances[f] += (values[i * dimensions + f] - mean) * (values[i * dimensions + f] - mean) / count;
+            }
+        }
+
+        MeanVariance = variances.Average();
         MlRows = new KMeansClustering.MlRow[count];
         for (var i = 0; i < count; i++)
         {
@@ -32,6 +49,9 @@ internal sealed class KMeansData
     public int Count { get; }
 
     public int Dimensions { get; }
+
+    /// <summary>Mean of the column variances: the scale of scikit-learn's convergence tolerance.</summary>
+    public double MeanVariance { get; }
 
     public KMeansClustering.MlRow[] MlRows { get; }
 

@@ -6,15 +6,22 @@ namespace Readiness.Scoring.PeerGroups;
 /// Lloyd's k-means iterations in double precision, sequential and in a fixed order so the result is
 /// reproducible. <see cref="HamerlyBounds"/> skip the distance computations for rows that provably
 /// keep their centroid; the result is the same as plain Lloyd, only faster. The iterations run until
-/// no row changes its centroid — stricter than scikit-learn's tolerance on centroid moves, so every
-/// centroid ends as exactly the mean of its rows, and the optimum reached does not depend on how far
-/// ML.NET iterated before. A last exact pass assigns every row to its nearest centroid, so labels and
-/// inertia belong to the final centroids even if the iteration cap was hit.
+/// no row changes its centroid, or, given a tolerance, until the centroids together move less than it
+/// (squared), as scikit-learn stops. Rows are then assigned to their nearest final centroid, so labels
+/// and inertia always belong to the centroids returned.
 /// </summary>
 internal static class Lloyd
 {
+    /// <summary>scikit-learn's default tolerance: 1e-4 of the mean feature variance.</summary>
+    public static double ScikitLearnTolerance(KMeansData data) => 1e-4 * data.MeanVariance;
+
     /// <summary>Improves <paramref name="centroids"/> in place, fills <paramref name="labels"/>, returns the inertia.</summary>
-    public static double Polish(KMeansData data, double[][] centroids, int[] labels, int maxIterations)
+    /// <param name="data">The rows.</param>
+    /// <param name="centroids">Starting centroids, improved in place.</param>
+    /// <param name="labels">Filled with each row's centroid.</param>
+    /// <param name="maxIterations">Cap on the iterations.</param>
+    /// <param name="tolerance">Stop once the squared centroid moves sum to no more than this; 0 iterates until no row moves.</param>
+    public static double Polish(KMeansData data, double[][] centroids, int[] labels, int maxIterations, double tolerance = 0)
     {
         var k = centroids.Length;
         var d = data.Dimensions;
@@ -43,13 +50,17 @@ internal static class Lloyd
                 continue;
             }
 
-            Moves(previous, flat, k, d, moves);
+            if (Moves(previous, flat, k, d, moves) <= tolerance && tolerance > 0)
+            {
+                break;
+            }
+
             HamerlyBounds.Loosen(labels, moves, upper, lower);
             HamerlyBounds.HalfSeparations(flat, k, d, halfSeparation);
             converged = HamerlyBounds.Reassign(data, flat, k, labels, upper, lower, halfSeparation) == 0;
         }
 
-        // Converged, the labels are the nearest centroids already; after the iteration cap they may not be.
+        // Converged, the labels are the nearest centroids already; stopped early, they may not be.
         var inertia = converged ? Inertia(data, flat, labels) : AssignAll(data, flat, k, labels);
         for (var c = 0; c < k; c++)
         {
@@ -193,12 +204,17 @@ internal static class Lloyd
         }
     }
 
-    /// <summary>How far each centroid moved.</summary>
-    private static void Moves(double[] before, double[] after, int k, int d, double[] moves)
+    /// <summary>How far each centroid moved; returns the sum of the squared moves.</summary>
+    private static double Moves(double[] before, double[] after, int k, int d, double[] moves)
     {
+        var total = 0.0;
         for (var c = 0; c < k; c++)
         {
-            moves[c] = Math.Sqrt(SquaredDistance(before.AsSpan(c * d, d), after.AsSpan(c * d, d)));
+            var squared = SquaredDistance(before.AsSpan(c * d, d), after.AsSpan(c * d, d));
+            moves[c] = Math.Sqrt(squared);
+            total += squared;
         }
+
+        return total;
     }
 }

@@ -10,6 +10,9 @@ with /usr/bin/python3 (the system interpreter that package installs into).
                                      inertia, Davies-Bouldin, silhouette, and the same measures for the
                                      CSV's own labels when its first column is `label`; JSON on stdout
   bench --rows 100000 --out OUT.csv  generate 100,000 x 8 blobs (k = 6), time sklearn, write the data
+                                     (--json: one JSON line with every time and inertia, for the C# bench)
+  bench-k IN.csv --k 3-10            time the choice of k as the peer groups make it: per k KMeans(n_init=10),
+                                     Davies-Bouldin and silhouette (on --silhouette-sample rows, 0 = all); JSON
 
 A CSV's first column is an identifier (`ags`) or the true label (`label`); every other column is a
 standardised feature.
@@ -102,6 +105,7 @@ def bench(args):
     if args.out:
         write_csv(args.out, ["label"] + [f"f{i + 1}" for i in range(x.shape[1])], y, x)
     k = BENCH["centers"]
+    result = {"rows": args.rows, "k": k, "sklearn": sklearn.__version__, "runs": {}}
     for n_init in (1, 10):
         times, inertias = [], []
         for repeat in range(args.repeats):
@@ -109,11 +113,34 @@ def bench(args):
             model = KMeans(n_clusters=k, n_init=n_init, random_state=repeat).fit(x)
             times.append(time.perf_counter() - started)
             inertias.append(model.inertia_)
+        result["runs"][str(n_init)] = {"seconds": times, "inertias": [float(i) for i in inertias]}
         print(
             f"rows {args.rows} k {k} n_init {n_init}: median {statistics.median(times) * 1000:.0f} ms "
             f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}), inertia median {statistics.median(inertias):.2f} "
-            f"min {min(inertias):.2f}"
+            f"min {min(inertias):.2f}",
+            file=sys.stderr if args.json else sys.stdout,
         )
+    if args.json:
+        print(json.dumps(result))
+
+
+def bench_k(args):
+    _, x, _ = read_csv(args.csv)
+    times, entries = [], []
+    for repeat in range(args.repeats):
+        started = time.perf_counter()
+        entries = []
+        for k in k_range(args.k):
+            model = KMeans(n_clusters=k, n_init=10, random_state=0).fit(x)
+            sample = None if args.silhouette_sample <= 0 or args.silhouette_sample >= x.shape[0] else args.silhouette_sample
+            entries.append({
+                "k": k,
+                "inertia": float(model.inertia_),
+                "daviesBouldin": float(davies_bouldin_score(x, model.labels_)),
+                "silhouette": float(silhouette_score(x, model.labels_, sample_size=sample, random_state=0)),
+            })
+        times.append(time.perf_counter() - started)
+    print(json.dumps({"rows": int(x.shape[0]), "sklearn": sklearn.__version__, "seconds": times, "k": entries}))
 
 
 def main():
@@ -130,7 +157,14 @@ def main():
     p.add_argument("--rows", type=int, default=100_000)
     p.add_argument("--repeats", type=int, default=7)
     p.add_argument("--out")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(run=bench)
+    p = commands.add_parser("bench-k")
+    p.add_argument("csv")
+    p.add_argument("--k", default="3-10")
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--silhouette-sample", type=int, default=10_000)
+    p.set_defaults(run=bench_k)
     args = parser.parse_args()
     args.run(args)
 

@@ -10,8 +10,14 @@ namespace Readiness.Api.Endpoints;
 /// <param name="DatasetVersion">Hash of the base data loaded.</param>
 public sealed record HealthDto(string Status, int Municipalities, string? DatasetVersion);
 
+/// <summary>The process answers: a liveness probe's answer, the same every time.</summary>
+/// <param name="Status">live.</param>
+public sealed record LiveDto(string Status);
+
 internal static class HealthEndpoints
 {
+    private static readonly LiveDto Live = new("live");
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/health", GetHealth)
@@ -20,8 +26,16 @@ internal static class HealthEndpoints
             .WithSummary("Is the service up?")
             .WithDescription("200 when the service and its database answer; 503 with a problem otherwise.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        // A liveness probe for orchestrators, and the trivial endpoint the read-path benchmark compares
+        // against (docs/benchmarks.md): no database, a constant answer. Operational, so not in the contract.
+        routes.MapGet("/health/live", GetLive)
+            .WithName("GetLive")
+            .ExcludeFromDescription();
         return routes;
     }
+
+    internal static Ok<LiveDto> GetLive() => TypedResults.Ok(Live);
 
     internal static Results<Ok<HealthDto>, ProblemHttpResult> GetHealth(SqliteDatabase database, ILogger<HealthDto> logger)
     {

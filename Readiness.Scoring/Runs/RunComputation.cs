@@ -124,7 +124,7 @@ public static class RunComputation
         return weights.Values.Sum() > 0 ? weights : Structures.All.ToDictionary(s => s, _ => 1.0);
     }
 
-    private static List<PairingMunicipality> PairingInputs(
+    internal static List<PairingMunicipality> PairingInputs(
         IReadOnlyList<Model.MunicipalityFacts> municipalities,
         IReadOnlyDictionary<string, AssessmentAnswers> answers,
         ProfileResult scores,
@@ -153,7 +153,7 @@ public static class RunComputation
         })];
     }
 
-    private static List<SharedServiceMunicipality> SharedServiceInputs(
+    internal static List<SharedServiceMunicipality> SharedServiceInputs(
         IReadOnlyList<Model.MunicipalityFacts> municipalities,
         IReadOnlyDictionary<string, AssessmentAnswers> answers) =>
         [.. municipalities.Select(m =>

@@ -19,6 +19,19 @@ public sealed class HealthEndpointTests
     }
 
     [Test]
+    public async Task Live_IsAConstantJsonAnswer_WithoutTheDatabase()
+    {
+        await using var factory = new ReadinessFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/health/live");
+        var live = await response.ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.That(live.Get<string>("status"), Is.EqualTo("live"));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+    }
+
+    [Test]
     public async Task Health_Is503Problem_WhenTheDatabaseFails()
     {
         await using var factory = new ReadinessFactory();

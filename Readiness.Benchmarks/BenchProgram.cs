@@ -1,0 +1,114 @@
+using BenchmarkDotNet.Running;
+using Readiness.Benchmarks.Algorithms;
+using Readiness.Benchmarks.Clustering;
+using Readiness.Benchmarks.Imports;
+using Readiness.Benchmarks.Infrastructure;
+using Readiness.Benchmarks.ReadPath;
+using Readiness.Benchmarks.Runs;
+using Readiness.Benchmarks.Sizes;
+
+namespace Readiness.Benchmarks;
+
+/// <summary>The bench command: see <see cref="Help"/> and docs/benchmarks.md.</summary>
+public static class BenchProgram
+{
+    private const string Help =
+        """
+        Readiness benchmarks (run in Release: dotnet run -c Release --project Readiness.Benchmarks -- <command>)
+
+          run --size S [--repeat 5]       whole nightly runs through the real RunExecutor on a SQLite file, stage by stage
+          growth [--repeat 3]             run for bavaria, germany and europe, each in its own process; time and memory per stage
+          import [--rows 100000] [--repeat 5]   CSV import through the real endpoint (in-process), all or nothing
+          read-path [--duration 20] [--warmup 15] [--rounds 3]   wrk against Kestrel: readiness vs /health/live
+          cluster [--rows 100000] [--repeat 7]  k-means against scikit-learn on the same data, side by side
+          algorithms [--size S]... [BenchmarkDotNet options]   BenchmarkDotNet: scoring, robustness, clustering, neighbours, pairing, grouping
+          prepare --size S                build the size's database (done on demand by the commands)
+          all                             every command above, each figure of docs/benchmarks.md
+
+        Sizes: district (29), bavaria (2,056), germany (10,752), europe (99,140 LAUs, synthetic), europe:N (whole NUTS 3 regions up to N).
+        """;
+
+    /// <summary>BenchmarkDotNet over the sizes given with <c>--size</c>; other options go to BenchmarkDotNet (e.g. <c>--filter *Pairing*</c>).</summary>
+    private static int Algorithms(Args parsed)
+    {
+        var sizes = parsed.All("size").Select(s => BenchSize.Parse(s).Name).ToList();
+        if (sizes.Count > 0)
+        {
+            AlgorithmConfig.Sizes = sizes;
+        }
+
+        var rest = new List<string>();
+        for (var i = 0; i < parsed.Rest.Count; i++)
+        {
+            if (parsed.Rest[i] == "--size")
+            {
+                i++;
+                continue;
+            }
+
+            rest.Add(parsed.Rest[i]);
+        }
+
+        foreach (var size in AlgorithmConfig.Sizes)
+        {
+            BenchDatabases.Template(BenchSize.Parse(size), Console.Out);
+        }
+
+        var summary = BenchmarkRunner.Run<AlgorithmBenchmarks>(new AlgorithmConfig(), [.. rest]);
+        return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+    }
+
+    /// <summary>Every figure of docs/benchmarks.md, each command in a process of its own.</summary>
+    private static int All(Args parsed, TextWriter output)
+    {
+        var repeat = parsed.Text("repeat") ?? "5";
+        var failed = 0;
+        foreach (var size in BenchSize.Standard)
+        {
+            failed += ChildProcess.RunSelf("run", "--size", size.Name, "--repeat", repeat) == 0 ? 0 : 1;
+        }
+
+        GrowthReport.Print(output, [.. new[] { BenchSize.Bavaria, BenchSize.Germany, BenchSize.Europe }.Select(s => RunResults.Load(s.Name)).OfType<RunResults>()]);
+        failed += ChildProcess.RunSelf("import") == 0 ? 0 : 1;
+        failed += ChildProcess.RunSelf("cluster") == 0 ? 0 : 1;
+        failed += ChildProcess.RunSelf("read-path") == 0 ? 0 : 1;
+        failed += ChildProcess.RunSelf("algorithms") == 0 ? 0 : 1;
+        output.WriteLine(failed == 0 ? "all: done" : $"all: {failed} commands failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    public static int Main(string[] args)
+    {
+        var parsed = Args.Parse(args);
+        var output = Console.Out;
+        switch (parsed.Command)
+        {
+            case "prepare":
+                var size = BenchSize.Parse(parsed.Text("size") ?? "germany");
+                output.WriteLine($"prepare {size}");
+                output.WriteLine(BenchDatabases.Template(size, output));
+                return 0;
+            case "run":
+                return RunBench.Run(parsed, output);
+            case "growth":
+                return GrowthReport.Run(parsed, output);
+            case "import":
+                return ImportBench.Run(parsed, output);
+            case "read-path":
+                return ReadPathBench.Run(parsed, output);
+            case "cluster":
+                return ClusterComparison.Run(parsed, output);
+            case "algorithms":
+                return Algorithms(parsed);
+            case "all":
+                return All(parsed, output);
+            case "help" or "--help" or "-h":
+                output.WriteLine(Help);
+                return 0;
+            default:
+                output.WriteLine($"Unknown command '{parsed.Command}'.");
+                output.WriteLine(Help);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Api.Runs;
+
+namespace Readiness.Benchmarks.Infrastructure;
+
+/// <summary>
+/// The real service in this process (its Program, services and middleware) over a benchmark
+/// database, in the Production environment, without a job server or a first run: the bench calls
+/// the run executor and the endpoints itself.
+/// </summary>
+internal sealed class BenchHost(string dataDirectory, IRunFaults? faults = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory => dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Readiness:DataDirectory", dataDirectory);
+        builder.UseSetting("Readiness:Jobs:RunOnFirstStart", "false");
+        builder.UseSetting("Readiness:Jobs:RunServer", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (faults is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(faults));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Api.Runs;
+using Readiness.Benchmarks.Infrastructure;
+using Readiness.Benchmarks.Sizes;
+using Readiness.Data;
+using Readiness.Data.Assessments;
+using Readiness.Data.Runs;
+using Readiness.Scoring.Model;
+
+namespace Readiness.Benchmarks.Runs;
+
+/// <summary>
+/// <c>run --size S [--repeat N]</c>: whole nightly runs through the real <see cref="RunExecutor"/> on a
+/// real SQLite file, stage by stage. The first run is a fresh install's (nothing published, first in
+/// the process, so the JIT is in it); then N nightly runs, each on a copy of the published store with
+/// one new surveyed assessment, so the inputs changed and the run computes everything with the
+/// previous run's groups and pairs, as every night.
+/// </summary>
+internal static class RunBench
+{
+    public static int Run(Args args, TextWriter output)
+    {
+        var size = BenchSize.Parse(args.Text("size") ?? "germany");
+        var repeat = args.Int("repeat", 5);
+        if (!File.Exists(BenchDatabases.TemplatePath(size)) && ChildProcess.RunSelf("prepare", "--size", size.Name) != 0)
+        {
+            output.WriteLine($"Could not prepare the {size} database.");
+            return 1;
+        }
+
+        var template = BenchDatabases.TemplatePath(size);
+        var loadBefore = Machine.LoadAverage();
+        output.WriteLine($"run --size {size} --repeat {repeat}: {BenchDatabases.Count(template)} municipalities; {Machine.Describe()}");
+        var probe = new StageProbe();
+        var measurements = new List<RunMeasurement>();
+
+        var firstDirectory = BenchDatabases.CopyToScratch(template, $"run-{size}");
+        var first = Measure(size, firstDirectory, probe, cold: true);
+        measurements.Add(first);
+        Print(output, first, 0);
+        if (first.Status != RunRecord.Succeeded)
+        {
+            Save(size, loadBefore, measurements);
+            return 1;
+        }
+
+        var published = Path.Combine(Repository.NewScratch($"published-{size}"), "readiness.db");
+        File.Copy(Path.Combine(firstDirectory, "readiness.db"), published);
+        Repository.TryDelete(firstDirectory);
+        for (var i = 1; i <= repeat; i++)
+        {
+            var directory = BenchDatabases.CopyToScratch(published, $"run-{size}");
+            AddOneSurveyedAssessment(Path.Combine(directory, "readiness.db"), i);
+            var measurement = Measure(size, directory, probe, cold: false);
+            measurements.Add(measurement);
+            Print(output, measurement, i);
+            Repository.TryDelete(directory);
+        }
+
+        Repository.TryDelete(Path.GetDirectoryName(published)!);
+        var results = Save(size, loadBefore, measurements);
+        Report(output, results);
+        return measurements.All(m => m.Status == RunRecord.Succeeded) ? 0 : 1;
+    }
+
+    private static RunMeasurement Measure(BenchSize size, string directory, StageProbe probe, bool cold)
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        using var host = new BenchHost(directory, probe);
+        var runs = host.Services.GetRequiredService<RunStore>();
+        var executor = host.Services.GetRequiredService<RunExecutor>();
+        var municipalities = host.Services.GetRequiredService<BaseDataCache>().Snapshot.Municipalities.Count;
+        var (run, conflict) = runs.TryStart("manual", "bench");
+        if (run is null)
+        {
+            throw new InvalidOperationException($"Run {conflict?.RunningRunId} is running in the bench database.");
+        }
+
+        probe.Start();
+        var clock = Stopwatch.StartNew();
+        executor.Execute(run.Id, CancellationToken.None);
+        clock.Stop();
+        probe.Finish();
+
+        var record = runs.Get(run.Id)!;
+        var recorded = JsonSerializer.Deserialize<List<RecordedStage>>(record.Stages ?? "[]", RunResults.Json) ?? [];
+        var memory = probe.Stages.ToDictionary(s => s.Stage, StringComparer.Ordinal);
+        var stages = recorded.Select(s => new StageFigure(
+            s.Name, s.DurationMs / 1000,
+            memory.TryGetValue(s.Name, out var m) ? PeakMemory.Megabytes(m.PeakBytes) : double.NaN,
+            memory.TryGetValue(s.Name, out m) ? PeakMemory.Megabytes(m.AllocatedBytes) : double.NaN)).ToList();
+        var peak = probe.Stages.Count == 0 ? 0 : probe.Stages.Max(s => s.PeakBytes);
+        return new RunMeasurement(size.Name, municipalities, cold, record.Status, record.Error, clock.Elapsed.TotalSeconds, PeakMemory.Megabytes(peak), stages);
+    }
+
+    /// <summary>A planner's new answers: the inputs change, so the run computes instead of ending unchanged.</summary>
+    private static void AddOneSurveyedAssessment(string path, int repetition)
+    {
+        var database = SqliteDatabase.ForFile(path);
+        database.InTransaction((connection, transaction) =>
+        {
+            var ags = connection.ExecuteScalar<string>("SELECT ags FROM municipalities ORDER BY ags LIMIT 1", transaction: transaction)!;
+            var answers = new AssessmentAnswers
+            {
+                ContactPerson = true, PaidStaffFte = 0.5 + (repetition / 10.0), Network = true, VolunteerCoordination = false,
+                MigrantCouncil = false, IntegrationConcept = true, CouncilResolution = false, IntermunicipalExchange = true,
+                IntegrationBudgetEur = 10_000, ActiveVolunteers = 12, VolunteerAllowance = true, MigrantOrganisations = 1, YearsOfIntegrationWork = 4,
+            };
+            AssessmentStore.Insert(connection, transaction, [new NewAssessment(ags, new DateOnly(2025, 6, 30), AssessmentSource.Surveyed, answers, "bench")],
+                "bench", null, DateTimeOffset.UtcNow);
+        });
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static RunResults Save(BenchSize size, string loadBefore, List<RunMeasurement> measurements)
+    {
+        var results = new RunResults(size.Name, Machine.Describe(), loadBefore, Machine.LoadAverage(), DateTimeOffset.UtcNow, measurements);
+        results.Save();
+        return results;
+    }
+
+    private static void Print(TextWriter output, RunMeasurement m, int index)
+    {
+        var stages = string.Join(", ", m.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Seconds:0.000}")));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  #{index} {(m.Cold ? "first run (fresh install, cold)" : "nightly run")}: {m.Status} in {m.TotalSeconds:0.000} s, peak {m.PeakMb:0} MB; {stages}"));
+        if (m.Error is not null)
+        {
+            output.WriteLine($"     error: {m.Error}");
+        }
+    }
+
+    /// <summary>Per stage: the cold run, and the median (min–max) of the nightly runs.</summary>
+    public static void Report(TextWriter output, RunResults results)
+    {
+        var cold = results.Runs.FirstOrDefault(r => r.Cold);
+        var warm = results.Runs.Where(r => !r.Cold && r.Status == RunRecord.Succeeded).ToList();
+        output.WriteLine();
+        output.WriteLine($"Full run, {results.Size} ({results.Runs[0].Municipalities} municipalities), {warm.Count} nightly runs; load {results.LoadBefore} → {results.LoadAfter}");
+        output.WriteLine("| stage | first run (s) | nightly run, median (min–max) s | peak RSS, MB | allocated, MB |");
+        output.WriteLine("| --- | --- | --- | --- | --- |");
+        var names = (cold?.Stages ?? warm.FirstOrDefault()?.Stages ?? []).Select(s => s.Stage).ToList();
+        foreach (var name in names)
+        {
+            var of = warm.Select(r => r.Stages.FirstOrDefault(s => s.Stage == name)).OfType<StageFigure>().ToList();
+            var coldStage = cold?.Stages.FirstOrDefault(s => s.Stage == name);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {coldStage?.Seconds:0.000} | {Stats.Of(of.Select(s => s.Seconds)).Format("0.000")} | {Stats.Of(of.Select(s => s.PeakMb)).Format("0")} | {Stats.Of(of.Select(s => s.AllocatedMb)).Format("0")} |"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| **total** | {cold?.TotalSeconds:0.000} | **{Stats.Of(warm.Select(r => r.TotalSeconds)).Format("0.000")}** | **{Stats.Of(warm.Select(r => r.PeakMb)).Format("0")}** | |"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"First run: peak RSS {cold?.PeakMb:0} MB."));
+    }
+
+    private sealed record RecordedStage(string Name, double DurationMs);
+}

@@ -6,12 +6,12 @@ using Readiness.Data.ApiKeys;
 namespace Readiness.Api.Auth;
 
 /// <summary>
-/// Authenticates a request by its <c>X-Api-Key</c> header. The key is looked up on every request
-/// (one indexed read of a SHA-256) instead of being cached, so a key created or revoked with
-/// <c>keys</c> on the command line counts from the next request on, without a restart.
+/// Authenticates a request by its <c>X-Api-Key</c> header. Keys are looked up through the
+/// <see cref="ActiveKeyCache"/>: from memory while the store is unchanged, so a key created or revoked
+/// with <c>keys</c> on the command line still counts from the next request on, without a restart.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ActiveKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";

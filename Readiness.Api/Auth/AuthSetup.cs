@@ -11,6 +11,7 @@ internal static class AuthSetup
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ActiveKeyCache>();
         services.AddSingleton<AuditQueries>();
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -22,6 +22,13 @@ internal sealed record Caller(long KeyId, string Name, Role Role, IReadOnlyList<
     public static Caller? Find(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
+        // Asked by the rate limiter and the authorization of every keyed request: the identity the
+        // handler made carries the caller, so the claims need not be read back.
+        if (user.Identity is KeyIdentity { Caller: var known })
+        {
+            return known;
+        }
+
         if (user.Identity?.AuthenticationType != ApiKeyAuthentication.SchemeName
             || !long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             || !Roles.TryParse(user.FindFirstValue(ClaimTypes.Role), out var role))
@@ -52,6 +59,12 @@ internal sealed record Caller(long KeyId, string Name, Role Role, IReadOnlyList<
             new(ClaimTypes.Role, Roles.Name(key.Role)),
         };
         claims.AddRange(key.Districts.Select(d => new Claim(DistrictClaim, d)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyAuthentication.SchemeName));
+        return new ClaimsPrincipal(new KeyIdentity(claims, new Caller(key.Id, key.Name, key.Role, key.Districts)));
+    }
+
+    /// <summary>The identity of a request with a valid key: its claims, and the caller they describe.</summary>
+    private sealed class KeyIdentity(IEnumerable<Claim> claims, Caller caller) : ClaimsIdentity(claims, ApiKeyAuthentication.SchemeName)
+    {
+        public Caller Caller { get; } = caller;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -39,24 +40,31 @@ internal static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, PartitionKey>(Partition);
             limiter.OnRejected = Reject;
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
+    /// <summary>
+    /// Whose budget a request spends: a value, not a string built per request, since the limiter asks on
+    /// every request. The limit and window are part of it, so a changed setting starts fresh windows.
+    /// </summary>
+    private readonly record struct PartitionKey(bool Write, long? KeyId, IPAddress? Address, int Limit, int WindowSeconds);
+
+    private static RateLimitPartition<PartitionKey> Partition(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
         if (!options.Enabled || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
-            return RateLimitPartition.GetNoLimiter("unlimited");
+            return RateLimitPartition.GetNoLimiter(default(PartitionKey));
         }
 
         var write = IsWrite(context);
         var limit = write ? options.WritesPerWindow : options.ReadsPerWindow;
-        var who = Caller.Find(context.User) is { } caller ? $"key:{caller.KeyId}" : $"ip:{context.Connection.RemoteIpAddress}";
-        return RateLimitPartition.GetFixedWindowLimiter($"{(write ? "write" : "read")}|{who}|{limit}|{options.WindowSeconds}", _ => new FixedWindowRateLimiterOptions
+        var caller = Caller.Find(context.User);
+        var key = new PartitionKey(write, caller?.KeyId, caller is null ? context.Connection.RemoteIpAddress : null, limit, options.WindowSeconds);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
             Window = TimeSpan.FromSeconds(options.WindowSeconds),

@@ -71,8 +71,7 @@ internal static class DistrictEndpoints
             return RunSelection.NotModifiedResult();
         }
 
-        var members = run.BaseData.Snapshot.Municipalities
-            .Where(m => m.DistrictKey == key)
+        var members = run.BaseData.InDistrict(key)
             .Select(m => new DistrictMember(m, run.AnswersOf(m.Ags), run.SourceOf(m.Ags),
                 Enum.Parse<ReadinessTier>(scores.ByAgs[m.Ags].Row.Tier.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)))
             .ToList();

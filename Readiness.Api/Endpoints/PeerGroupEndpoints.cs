@@ -84,7 +84,7 @@ internal static class PeerGroupEndpoints
             return RunSelection.NotModifiedResult();
         }
 
-        var members = run.PeerMembers.Values.Where(m => m.GroupId == id).OrderBy(m => m.Distance).ThenBy(m => m.Ags, StringComparer.Ordinal).ToList();
+        var members = run.PeerGroupMembers.GetValueOrDefault(id) ?? [];
         var scores = run.Default.ByAgs;
         var page1 = members.Skip((pageNumber - 1) * size).Take(size).Select(m =>
         {
@@ -121,7 +121,7 @@ internal static class PeerGroupEndpoints
 
     internal static PeerGroupDto ToDto(PublishedRun run, PeerGroup group)
     {
-        var members = run.PeerMembers.Values.Where(m => m.GroupId == group.Id).Select(m => run.Default.ByAgs[m.Ags].Row).ToList();
+        var members = (run.PeerGroupMembers.GetValueOrDefault(group.Id) ?? []).Select(m => run.Default.ByAgs[m.Ags].Row).ToList();
         var scores = members.Where(m => m.Score is not null).Select(m => m.Score!.Value).Order().ToList();
         double? median = scores.Count == 0 ? null : scores.Count % 2 == 1 ? scores[scores.Count / 2] : (scores[scores.Count / 2 - 1] + scores[scores.Count / 2]) / 2;
         int Count(string tier) => members.Count(m => m.Tier == tier);

@@ -43,7 +43,13 @@ internal static class RunSelection
     {
         context.Response.Headers.ETag = run.ETag;
         context.Response.Headers.CacheControl = "no-cache";
-        context.Response.Headers["X-Run-Id"] = run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["X-Run-Id"] = run.IdText;
+        // Most requests carry no If-None-Match: only parse it when there is one (this is on every read).
+        if (context.Request.Headers.IfNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
         var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
         return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == run.ETag);
     }

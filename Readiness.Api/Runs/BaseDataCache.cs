@@ -19,10 +19,15 @@ public sealed class BaseDataCache(SqliteDatabase database)
 
     public MunicipalityFacts Get(string ags) => index.Value.ByAgs[ags];
 
+    /// <summary>A district's municipalities, by AGS; empty for an unknown key.</summary>
+    public IEnumerable<MunicipalityFacts> InDistrict(string districtKey) => index.Value.ByDistrict[districtKey];
+
     private sealed class Index(BaseDataSnapshot snapshot)
     {
         public BaseDataSnapshot Snapshot { get; } = snapshot;
 
         public Dictionary<string, MunicipalityFacts> ByAgs { get; } = snapshot.Municipalities.ToDictionary(m => m.Ags, StringComparer.Ordinal);
+
+        public ILookup<string, MunicipalityFacts> ByDistrict { get; } = snapshot.Municipalities.ToLookup(m => m.DistrictKey, StringComparer.Ordinal);
     }
 }

@@ -52,14 +52,16 @@ public sealed class PublishedRun
         ETag = $"\"run-{run.Id}\"";
         Parameters = run.Parameters is null ? null : JsonSerializer.Deserialize<RunParametersRecord>(run.Parameters, ApiJson.Options);
         Profiles = rows.Scores.GroupBy(s => s.Profile)
-            .ToDictionary(g => g.Key, g => new ProfileScores(g.Key, [.. g.OrderBy(s => s.Ags, StringComparer.Ordinal).Select(s => new ScoreEntry(s with { Detail = [] }, Compression.Decompress(s.Detail)))]), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new ProfileScores(g.Key, Entries(g.OrderBy(s => s.Ags, StringComparer.Ordinal).ToList())), StringComparer.Ordinal);
 
         PeerGroups = [.. rows.PeerGroups.Select(g => JsonSerializer.Deserialize<PeerGroup>(g.Detail, ApiJson.Options)!)];
         PeerGroupById = PeerGroups.ToDictionary(g => g.Id);
         PeerMembers = rows.PeerGroupMembers.ToDictionary(m => m.Ags, StringComparer.Ordinal);
         PeerDiagnostics = rows.PeerGroupDiagnostics;
 
-        Pairs = [.. rows.Pairings.Select(p => new PairingEntry(JsonSerializer.Deserialize<MentorPair>(p.Detail, ApiJson.Options)!, p.SinceRunId))];
+        var pairs = new PairingEntry[rows.Pairings.Count];
+        Parallel.For(0, pairs.Length, i => pairs[i] = new PairingEntry(JsonSerializer.Deserialize<MentorPair>(rows.Pairings[i].Detail, ApiJson.Options)!, rows.Pairings[i].SinceRunId));
+        Pairs = pairs;
         PairByMentee = Pairs.ToDictionary(p => p.Pair.MenteeAgs, StringComparer.Ordinal);
         PairsByMentor = Pairs.ToLookup(p => p.Pair.MentorAgs, StringComparer.Ordinal);
         mentees = rows.PairingMentees.ToDictionary(m => m.Ags, StringComparer.Ordinal);
@@ -77,6 +79,9 @@ public sealed class PublishedRun
 
     /// <summary>One ETag per run: everything a run serves is immutable.</summary>
     public string ETag { get; }
+
+    /// <summary>The id as the X-Run-Id header sends it.</summary>
+    public string IdText => field ??= Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public BaseDataCache BaseData { get; }
 
@@ -132,7 +137,7 @@ public sealed class PublishedRun
         {
             var result = Context(key)!;
             var rows = RunResultMapper.ScoreRows(Id, BaseData.Snapshot.Municipalities, result, PeerGroupOf, PeerGroupById.ToDictionary(g => g.Key, g => g.Value.Label), Assessments);
-            return new ProfileScores(key, [.. rows.Select(s => new ScoreEntry(s with { Detail = [] }, Compression.Decompress(s.Detail)))]);
+            return new ProfileScores(key, Entries(rows));
         })).Value;
     }
 
@@ -150,6 +155,19 @@ public sealed class PublishedRun
             var answers = Assessments.ToDictionary(a => a.Key, a => a.Value.Answers, StringComparer.Ordinal);
             return RunComputation.ScoreProfile(profile, BaseData.Snapshot.Municipalities, answers, PeerGroupOf, PlainStageRunner.Instance);
         })).Value;
+    }
+
+    /// <summary>The members of each peer group, nearest to the centre first (then by AGS), made once per run.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<PeerGroupMemberRow>> PeerGroupMembers => field ??= PeerMembers.Values
+        .GroupBy(m => m.GroupId)
+        .ToDictionary(g => g.Key, g => (IReadOnlyList<PeerGroupMemberRow>)[.. g.OrderBy(m => m.Distance).ThenBy(m => m.Ags, StringComparer.Ordinal)]);
+
+    /// <summary>Every answer as served: decompressed once, side by side, in the rows' order.</summary>
+    private static ScoreEntry[] Entries(IReadOnlyList<ScoreRow> rows)
+    {
+        var entries = new ScoreEntry[rows.Count];
+        Parallel.For(0, rows.Count, i => entries[i] = new ScoreEntry(rows[i] with { Detail = [] }, Compression.Decompress(rows[i].Detail)));
+        return entries;
     }
 
     /// <summary>The answers behind a municipality's score in this run.</summary>

@@ -20,6 +20,7 @@ public sealed class RunExecutor(
     SqliteDatabase database,
     RunStore runs,
     PublishedRunCache cache,
+    BaseDataCache baseData,
     IServiceProvider services,
     IRunFaults faults,
     ILogger<RunExecutor> logger)
@@ -40,45 +41,11 @@ public sealed class RunExecutor(
         using var heartbeat = new Timer(_ => Beat(runId), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         try
         {
-            var snapshot = stages.Run(SnapshotStage, () => RunSnapshotReader.Read(database),
-                s => new Dictionary<string, long> { ["municipalities"] = s.BaseData.Municipalities.Count, ["assessments"] = s.Assessments.Count });
-            var profiles = snapshot.Profiles
-                .Where(p => p.Name == DefaultProfile.Instance.Name || p.Nightly)
-                .OrderBy(p => p.Name == DefaultProfile.Instance.Name ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
-                .Select(p => p.Profile)
-                .ToList();
-            if (profiles.Count == 0 || profiles[0].Name != DefaultProfile.Instance.Name)
+            if (ComputeAndWrite(runId, stages, cancellationToken) is not var (inputVersion, parametersJson))
             {
-                throw new InvalidOperationException("The default profile is missing from the store.");
-            }
-
-            var parameters = new RunParametersRecord(profiles, RunStageOptions.Parameters(services));
-            var parametersJson = JsonSerializer.Serialize(parameters, ApiJson.Options);
-            var inputVersion = InputVersion(snapshot, parametersJson);
-            runs.RecordInputs(runId, inputVersion, parametersJson);
-            if (runs.Current() is { } current && current.InputVersion == inputVersion)
-            {
-                runs.MarkUnchanged(runId, inputVersion, parametersJson, stages.ToJson());
-                logger.LogInformation("Run {RunId} unchanged: its inputs equal those of run {CurrentId}", runId, current.Id);
                 return;
             }
 
-            var inputs = new RunInputs(
-                snapshot.BaseData.Municipalities,
-                snapshot.BaseData.Neighbours,
-                snapshot.Assessments.ToDictionary(a => a.Ags, a => a.Answers, StringComparer.Ordinal),
-                profiles,
-                [.. (snapshot.Previous?.PeerGroups ?? []).Select(g => JsonSerializer.Deserialize<PeerGroup>(g.Detail, ApiJson.Options)!)
-                    .Select(g => new PreviousPeerGroup(g.Id, g.FeatureCentroid))],
-                [.. (snapshot.Previous?.Pairs ?? []).Select(p => new PreviousPair(p.MenteeAgs, p.MentorAgs))],
-                parameters.Stages);
-            var outputs = RunComputation.Compute(inputs, stages, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-
-            var rows = stages.Run("prepare", () => RunResultMapper.ToRows(
-                runId, inputs, outputs, snapshot.Assessments.ToDictionary(a => a.Ags, StringComparer.Ordinal), snapshot.Previous),
-                r => new Dictionary<string, long> { ["rows"] = r.Count });
-            stages.Run(WriteStage, () => database.InTransaction((connection, transaction) => RunResultWriter.Write(connection, transaction, runId, rows)));
             stages.Run(PublishStage, () => runs.Publish(runId, inputVersion, parametersJson, () => stages.ToJson(includeOpen: true)));
             logger.LogInformation("Run {RunId} published: {Stages}", runId, stages.ToJson());
         }
@@ -93,6 +60,65 @@ public sealed class RunExecutor(
 
         // Outside the try: the run is published, whatever happens to this process's copy in memory.
         cache.RefreshIfLoaded();
+    }
+
+    /// <summary>
+    /// Every stage up to the write; null when the inputs are unchanged (the run is closed as such). What a
+    /// stage hands on lives in this method's frames only, so it can be collected as soon as the next no
+    /// longer needs it: the computation's outputs once their rows are prepared, the rows once written.
+    /// </summary>
+    private (string InputVersion, string ParametersJson)? ComputeAndWrite(long runId, StageLog stages, CancellationToken cancellationToken)
+    {
+        if (Prepare(runId, stages, cancellationToken) is not var (rows, inputVersion, parametersJson))
+        {
+            return null;
+        }
+
+        stages.Run(WriteStage, () => database.InTransaction((connection, transaction) => RunResultWriter.Write(connection, transaction, runId, rows)));
+        return (inputVersion, parametersJson);
+    }
+
+    private (RunResultRows Rows, string InputVersion, string ParametersJson)? Prepare(long runId, StageLog stages, CancellationToken cancellationToken)
+    {
+        var snapshot = stages.Run(SnapshotStage, () => RunSnapshotReader.Read(database, baseData.Snapshot),
+            s => new Dictionary<string, long> { ["municipalities"] = s.BaseData.Municipalities.Count, ["assessments"] = s.Assessments.Count });
+        var profiles = snapshot.Profiles
+            .Where(p => p.Name == DefaultProfile.Instance.Name || p.Nightly)
+            .OrderBy(p => p.Name == DefaultProfile.Instance.Name ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => p.Profile)
+            .ToList();
+        if (profiles.Count == 0 || profiles[0].Name != DefaultProfile.Instance.Name)
+        {
+            throw new InvalidOperationException("The default profile is missing from the store.");
+        }
+
+        var parameters = new RunParametersRecord(profiles, RunStageOptions.Parameters(services));
+        var parametersJson = JsonSerializer.Serialize(parameters, ApiJson.Options);
+        var inputVersion = InputVersion(snapshot, parametersJson);
+        runs.RecordInputs(runId, inputVersion, parametersJson);
+        if (runs.Current() is { } current && current.InputVersion == inputVersion)
+        {
+            runs.MarkUnchanged(runId, inputVersion, parametersJson, stages.ToJson());
+            logger.LogInformation("Run {RunId} unchanged: its inputs equal those of run {CurrentId}", runId, current.Id);
+            return null;
+        }
+
+        var inputs = new RunInputs(
+            snapshot.BaseData.Municipalities,
+            snapshot.BaseData.Neighbours,
+            snapshot.Assessments.ToDictionary(a => a.Ags, a => a.Answers, StringComparer.Ordinal),
+            profiles,
+            [.. (snapshot.Previous?.PeerGroups ?? []).Select(g => JsonSerializer.Deserialize<PeerGroup>(g.Detail, ApiJson.Options)!)
+                .Select(g => new PreviousPeerGroup(g.Id, g.FeatureCentroid))],
+            [.. (snapshot.Previous?.Pairs ?? []).Select(p => new PreviousPair(p.MenteeAgs, p.MentorAgs))],
+            parameters.Stages);
+        var outputs = RunComputation.Compute(inputs, stages, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var rows = stages.Run("prepare", () => RunResultMapper.ToRows(
+            runId, inputs, outputs, snapshot.Assessments.ToDictionary(a => a.Ags, StringComparer.Ordinal), snapshot.Previous),
+            r => new Dictionary<string, long> { ["rows"] = r.Count });
+        return (rows, inputVersion, parametersJson);
     }
 
     private void Beat(long runId)

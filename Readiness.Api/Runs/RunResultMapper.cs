@@ -32,17 +32,14 @@ internal static class RunResultMapper
             .ToList();
 
         var previousSince = previous?.Pairs.ToDictionary(p => (p.MenteeAgs, p.MentorAgs), p => p.SinceRunId) ?? [];
-        var pairings = outputs.Pairing.Pairs
-            .Select(p => new PairingRow(p.MenteeAgs, p.MentorAgs, p.Benefit,
-                previousSince.TryGetValue((p.MenteeAgs, p.MentorAgs), out var since) ? since : runId,
-                JsonSerializer.Serialize(p, ApiJson.Options)))
-            .ToList();
+        var pairings = InParallel(outputs.Pairing.Pairs, p => new PairingRow(p.MenteeAgs, p.MentorAgs, p.Benefit,
+            previousSince.TryGetValue((p.MenteeAgs, p.MentorAgs), out var since) ? since : runId,
+            JsonSerializer.Serialize(p, ApiJson.Options)));
         var unpaired = outputs.Pairing.Unpaired.ToDictionary(u => u.Ags);
-        var mentees = outputs.Pairing.Candidates.Keys.Union(unpaired.Keys).Order(StringComparer.Ordinal)
-            .Select(ags => new PairingMenteeRow(ags, unpaired.TryGetValue(ags, out var u) ? Wire(u.Reason) : null,
-                Compression.Compress(JsonSerializer.SerializeToUtf8Bytes(
-                    new MenteeRecord(unpaired.GetValueOrDefault(ags), outputs.Pairing.CandidatesOf(ags)), ApiJson.Options))))
-            .ToList();
+        var menteeKeys = outputs.Pairing.Candidates.Keys.Union(unpaired.Keys).Order(StringComparer.Ordinal).ToList();
+        var mentees = InParallel(menteeKeys, ags => new PairingMenteeRow(ags, unpaired.TryGetValue(ags, out var u) ? Wire(u.Reason) : null,
+            Compression.Compress(JsonSerializer.SerializeToUtf8Bytes(
+                new MenteeRecord(unpaired.GetValueOrDefault(ags), outputs.Pairing.CandidatesOf(ags)), ApiJson.Options))));
 
         var sharedGroups = outputs.SharedServices.Groups
             .Select(g => new SharedGroupRow(g.Id, g.DistrictKey, JsonSerializer.Serialize(g, ApiJson.Options)))
@@ -55,25 +52,36 @@ internal static class RunResultMapper
         return new RunResultRows(scores, peerGroups, members, diagnostics, pairings, mentees, sharedGroups, sharedMembers);
     }
 
-    /// <summary>One profile's readiness rows, each with the exact JSON the readiness endpoint serves.</summary>
-    public static IEnumerable<ScoreRow> ScoreRows(
+    /// <summary>
+    /// One profile's readiness rows, each with the exact JSON the readiness endpoint serves. Each row is
+    /// made on its own (its answer serialised and compressed), so they are made side by side, in order.
+    /// </summary>
+    public static IReadOnlyList<ScoreRow> ScoreRows(
         long runId, IReadOnlyList<MunicipalityFacts> municipalities, ProfileResult profile, IReadOnlyDictionary<string, int> peerGroupOf,
         IReadOnlyDictionary<int, string> peerLabels, IReadOnlyDictionary<string, StoredAssessment> assessments)
     {
         var totals = RankTotals.From(municipalities, profile, peerGroupOf);
-        for (var row = 0; row < municipalities.Count; row++)
+        return InParallel(Enumerable.Range(0, municipalities.Count).ToList(), row =>
         {
             var facts = municipalities[row];
             assessments.TryGetValue(facts.Ags, out var assessment);
             var peerGroup = peerGroupOf.TryGetValue(facts.Ags, out var group) ? new PeerGroupRefDto(group, peerLabels[group]) : null;
             var dto = Readiness(runId, facts, row, profile, assessment, peerGroup, totals);
             var interval = profile.Robustness.Overall[row];
-            yield return new ScoreRow(
+            return new ScoreRow(
                 profile.Profile.Name, facts.Ags, dto.Score, Wire(dto.Tier), dto.Coverage,
                 profile.RankAll[row], profile.RankDistrict[row], profile.RankPeerGroup[row], interval?.Low, interval?.High, interval?.Median,
                 Wire(dto.DataQuality), assessment?.Id,
                 Compression.Compress(JsonSerializer.SerializeToUtf8Bytes(dto, ApiJson.Options)));
-        }
+        });
+    }
+
+    /// <summary>Maps every item on all cores; the result is in the items' order, whichever thread made it.</summary>
+    private static List<TResult> InParallel<TSource, TResult>(IReadOnlyList<TSource> items, Func<TSource, TResult> map)
+    {
+        var results = new TResult[items.Count];
+        Parallel.For(0, items.Count, i => results[i] = map(items[i]));
+        return [.. results];
     }
 
     private static ReadinessDto Readiness(

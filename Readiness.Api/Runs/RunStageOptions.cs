@@ -22,8 +22,8 @@ internal static class RunStageOptions
     public static IServiceCollection AddRunStageOptions(this IServiceCollection services)
     {
         services.AddOptions<PeerGroupOptions>().BindConfiguration(PeerGroupsSection).ValidateDataAnnotations()
-            .Validate(o => o.MinK >= 2 && o.MaxK >= o.MinK && (o.FixedK is null || (o.FixedK >= o.MinK && o.FixedK <= o.MaxK)) && o.Initialisations >= 1,
-                "Readiness:PeerGroups needs 2 ≤ MinK ≤ MaxK, FixedK within that range, and Initialisations ≥ 1.")
+            .Validate(o => o.MinK >= 2 && o.MaxK >= o.MinK && (o.FixedK is null || (o.FixedK >= o.MinK && o.FixedK <= o.MaxK)) && o.Initialisations >= 1 && o.SilhouetteSampleSize >= 0,
+                "Readiness:PeerGroups needs 2 ≤ MinK ≤ MaxK, FixedK within that range, Initialisations ≥ 1 and SilhouetteSampleSize ≥ 0.")
             .ValidateOnStart();
         services.AddOptions<PeerGroupScopeOptions>().BindConfiguration(PeerGroupsSection).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PairingOptions>().BindConfiguration(PairingSection).ValidateDataAnnotations().ValidateOnStart();

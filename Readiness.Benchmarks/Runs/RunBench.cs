@@ -37,13 +37,13 @@ internal static class RunBench
         var template = BenchDatabases.TemplatePath(size);
         var loadBefore = Machine.LoadAverage();
         output.WriteLine($"run --size {size} --repeat {repeat}: {BenchDatabases.Count(template)} municipalities; {Machine.Describe()}");
-        var probe = new StageProbe();
+        var probe = new StageProbe(args.Flag("live-heap"));
         var measurements = new List<RunMeasurement>();
 
         var firstDirectory = BenchDatabases.CopyToScratch(template, $"run-{size}");
         var first = Measure(size, firstDirectory, probe, cold: true);
         measurements.Add(first);
-        Print(output, first, 0);
+        Print(output, first, 0, probe);
         if (first.Status != RunRecord.Succeeded)
         {
             Save(size, loadBefore, measurements);
@@ -59,7 +59,7 @@ internal static class RunBench
             AddOneSurveyedAssessment(Path.Combine(directory, "readiness.db"), i);
             var measurement = Measure(size, directory, probe, cold: false);
             measurements.Add(measurement);
-            Print(output, measurement, i);
+            Print(output, measurement, i, probe);
             Repository.TryDelete(directory);
         }
 
@@ -71,8 +71,9 @@ internal static class RunBench
 
     private static RunMeasurement Measure(BenchSize size, string directory, StageProbe probe, bool cold)
     {
+        // Each run starts from a compacted heap with free memory given back, so its peak is its own.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         using var host = new BenchHost(directory, probe);
         var runs = host.Services.GetRequiredService<RunStore>();
@@ -127,8 +128,13 @@ internal static class RunBench
         return results;
     }
 
-    private static void Print(TextWriter output, RunMeasurement m, int index)
+    private static void Print(TextWriter output, RunMeasurement m, int index, StageProbe? probe = null)
     {
+        if (probe is { LiveHeap.Count: > 0 })
+        {
+            output.WriteLine("     live heap at stage start: " + string.Join(", ", probe.LiveHeap.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Stage} {PeakMemory.Megabytes(h.Bytes):0} MB"))));
+        }
+
         var stages = string.Join(", ", m.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Seconds:0.000}")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  #{index} {(m.Cold ? "first run (fresh install, cold)" : "nightly run")}: {m.Status} in {m.TotalSeconds:0.000} s, peak {m.PeakMb:0} MB; {stages}"));

@@ -11,7 +11,7 @@ internal sealed record StageMemory(string Stage, long PeakBytes, long AllocatedB
 /// Put in place of the service's run faults, it is called as each stage starts (the executor's own
 /// hook), closes the previous stage's memory figures and opens the next; it never fails a run.
 /// </summary>
-internal sealed class StageProbe : IRunFaults
+internal sealed class StageProbe(bool measureLiveHeap = false) : IRunFaults
 {
     private readonly Lock gate = new();
     private readonly List<StageMemory> stages = [];
@@ -19,10 +19,18 @@ internal sealed class StageProbe : IRunFaults
 
     public IReadOnlyList<StageMemory> Stages => stages;
 
+    /// <summary>With <c>--live-heap</c>: the live managed heap at each stage's start (after a full collection, which costs time).</summary>
+    public List<(string Stage, long Bytes)> LiveHeap { get; } = [];
+
     public void BeforeStage(string stage)
     {
         lock (gate)
         {
+            if (measureLiveHeap)
+            {
+                LiveHeap.Add((stage, GC.GetTotalMemory(forceFullCollection: true)));
+            }
+
             Close();
             PeakMemory.Reset();
             open = (stage, GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(2));
@@ -35,6 +43,7 @@ internal sealed class StageProbe : IRunFaults
         lock (gate)
         {
             stages.Clear();
+            LiveHeap.Clear();
             open = null;
             PeakMemory.Reset();
         }
@@ -45,6 +54,11 @@ internal sealed class StageProbe : IRunFaults
     {
         lock (gate)
         {
+            if (measureLiveHeap)
+            {
+                LiveHeap.Add(("(end)", GC.GetTotalMemory(forceFullCollection: true)));
+            }
+
             Close();
         }
     }

@@ -31,12 +31,25 @@ public static class BaseDataReader
                 r.Lat is { } lat && r.Lon is { } lon ? new GeoPoint(lat, lon) : null, r.UnionKey))
             .ToList();
 
-        var neighbours = connection.Query<NeighbourRow>(
-            "SELECT ags, neighbour_ags, source, shared_border_m, via_ags, distance_km FROM neighbours ORDER BY ags, neighbour_ags",
-            transaction: transaction)
-            .Select(r => new Neighbour(r.Ags, r.NeighbourAgs, r.Source == "boundary" ? NeighbourSource.Boundary : NeighbourSource.Distance,
-                r.SharedBorderM, r.ViaAgs, r.DistanceKm))
-            .ToList();
+        // Hundreds of thousands of rows at European scale: read directly, and let every neighbour share its
+        // municipalities' key strings instead of holding copies of its own.
+        var keys = municipalities.ToDictionary(m => m.Ags, m => m.Ags, StringComparer.Ordinal);
+        var neighbours = new List<Neighbour>();
+        using (var command = ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateCommand())
+        {
+            command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)transaction;
+            command.CommandText = "SELECT ags, neighbour_ags, source, shared_border_m, via_ags, distance_km FROM neighbours ORDER BY ags, neighbour_ags";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                neighbours.Add(new Neighbour(
+                    Shared(keys, reader.GetString(0)), Shared(keys, reader.GetString(1)),
+                    reader.GetString(2) == "boundary" ? NeighbourSource.Boundary : NeighbourSource.Distance,
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetDouble(5)));
+            }
+        }
 
         var hash = connection.QueryFirstOrDefault<string>(
             "SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1", transaction: transaction) ?? "";
@@ -47,5 +60,5 @@ public static class BaseDataReader
         string Ags, string Name, string DistrictKey, string StateKey, string Kind, long Population, double AreaKm2, double DensityPerKm2,
         long? CensusPopulation, double? ForeignShare, double? MigrationBackgroundShare, long? Degurba, double? Lat, double? Lon, string? UnionKey);
 
-    private sealed record NeighbourRow(string Ags, string NeighbourAgs, string Source, double? SharedBorderM, string? ViaAgs, double DistanceKm);
+    private static string Shared(Dictionary<string, string> keys, string key) => keys.TryGetValue(key, out var shared) ? shared : key;
 }

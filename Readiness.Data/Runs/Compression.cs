@@ -8,24 +8,45 @@ namespace Readiness.Data.Runs;
 /// </summary>
 public static class Compression
 {
+    /// <summary>Brotli at its fastest quality (1), in one call: a run compresses every municipality's answer.</summary>
     public static byte[] Compress(ReadOnlySpan<byte> utf8)
     {
-        using var output = new MemoryStream(utf8.Length / 3 + 16);
-        using (var brotli = new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        var buffer = CompressionBuffer is { } kept && kept.Length >= BrotliEncoder.GetMaxCompressedLength(utf8.Length)
+            ? kept
+            : CompressionBuffer = new byte[Math.Max(64 * 1024, BrotliEncoder.GetMaxCompressedLength(utf8.Length))];
+        if (!BrotliEncoder.TryCompress(utf8, buffer, out var written, quality: 1, window: 22))
         {
-            brotli.Write(utf8);
+            throw new InvalidOperationException("Brotli could not compress the detail.");
         }
 
-        return output.ToArray();
+        return buffer.AsSpan(0, written).ToArray();
     }
 
     public static byte[] Decompress(byte[] compressed)
     {
         ArgumentNullException.ThrowIfNull(compressed);
-        using var input = new MemoryStream(compressed);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream(compressed.Length * 4);
-        brotli.CopyTo(output);
-        return output.ToArray();
+        // A published run decompresses every answer it serves at once: straight from span to span, with a
+        // buffer that grows only when an answer is larger than it (answers are a few kilobytes).
+        var buffer = DecompressionBuffer ??= new byte[64 * 1024];
+        while (true)
+        {
+            if (BrotliDecoder.TryDecompress(compressed, buffer, out var written))
+            {
+                return buffer.AsSpan(0, written).ToArray();
+            }
+
+            if (buffer.Length >= 64 << 20)
+            {
+                throw new InvalidDataException("The compressed detail is not valid Brotli data.");
+            }
+
+            DecompressionBuffer = buffer = new byte[buffer.Length * 4];
+        }
     }
+
+    [ThreadStatic]
+    private static byte[]? DecompressionBuffer;
+
+    [ThreadStatic]
+    private static byte[]? CompressionBuffer;
 }

@@ -21,13 +21,21 @@ public sealed record RunSnapshot(
 
 public static class RunSnapshotReader
 {
-    public static RunSnapshot Read(SqliteDatabase database)
+    /// <param name="database">The store.</param>
+    /// <param name="cachedBaseData">
+    /// The base data already in memory, if any: it never changes after seeding, so it is taken when its
+    /// content hash is the store's (read in the snapshot's transaction), instead of being read again.
+    /// </param>
+    public static RunSnapshot Read(SqliteDatabase database, BaseDataSnapshot? cachedBaseData = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.Open();
         // A deferred read transaction: under WAL every read inside sees the same committed state.
         using var transaction = connection.BeginTransaction(deferred: true);
-        var baseData = BaseDataReader.Read(connection, transaction);
+        var hash = connection.QueryFirstOrDefault<string>("SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1", transaction: transaction) ?? "";
+        var baseData = cachedBaseData is not null && cachedBaseData.ContentHash == hash
+            ? cachedBaseData
+            : BaseDataReader.Read(connection, transaction);
         var assessments = AssessmentStore.Current(connection, transaction);
         var profiles = ProfileStore.All(connection, transaction);
 

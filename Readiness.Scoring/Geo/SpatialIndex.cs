@@ -65,6 +65,25 @@ public sealed class SpatialIndex
         return result;
     }
 
+    /// <summary>
+    /// Every point within <paramref name="radiusKm"/> (great-circle) of <paramref name="center"/>, which need
+    /// not be in the index, with its distance: added to <paramref name="found"/>, in no particular order.
+    /// </summary>
+    public void Within(GeoPoint center, double radiusKm, List<(int Index, double DistanceKm)> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var (x, y) = center.ToPlaneKm();
+        var margin = radiusKm * 1.05;
+        foreach (var i in tree.Query(new Envelope(x - margin, x + margin, y - margin, y + margin)))
+        {
+            var distance = center.DistanceKm(points[i]);
+            if (distance <= radiusKm)
+            {
+                found.Add((i, distance));
+            }
+        }
+    }
+
     private sealed class PlaneDistance((double X, double Y)[] plane) : IItemDistance<Envelope, int>
     {
         public double Distance(IBoundable<Envelope, int> item1, IBoundable<Envelope, int> item2)

@@ -43,52 +43,46 @@ internal static class CandidateFinder
             }
         }
 
-        // One index over mentees and mentors with a location; queries run from each mentee.
-        var located = new List<(bool IsMentee, int Index)>();
+        // One index over the mentors with a location; a query from each mentee finds those within reach,
+        // each with its distance, computed once.
+        var located = new List<int>();
         var points = new List<GeoPoint>();
-        foreach (var (list, isMentee) in new[] { (mentees, true), (mentors, false) })
+        for (var j = 0; j < mentors.Count; j++)
         {
-            for (var k = 0; k < list.Count; k++)
+            if (mentors[j].Location is { } point)
             {
-                if (list[k].Location is { } point)
-                {
-                    located.Add((isMentee, k));
-                    points.Add(point);
-                }
+                located.Add(j);
+                points.Add(point);
             }
         }
 
-        if (options.MaxDistanceKm > 0 && points.Count > 1)
+        if (options.MaxDistanceKm > 0 && points.Count > 0)
         {
             var index = new SpatialIndex(points);
-            for (var p = 0; p < located.Count; p++)
+            var near = new List<(int Index, double DistanceKm)>();
+            for (var i = 0; i < mentees.Count; i++)
             {
-                if (!located[p].IsMentee)
+                if (mentees[i].Location is not { } from)
                 {
                     continue;
                 }
 
-                var i = located[p].Index;
-                foreach (var q in index.Within(p, options.MaxDistanceKm))
+                near.Clear();
+                index.Within(from, options.MaxDistanceKm, near);
+                foreach (var (q, distance) in near)
                 {
-                    if (located[q].IsMentee || found.ContainsKey((i, located[q].Index)))
+                    var j = located[q];
+                    if (!found.ContainsKey((i, j)) && InScope(mentees[i], mentors[j], options))
                     {
-                        continue;
-                    }
-
-                    var j = located[q].Index;
-                    if (InScope(mentees[i], mentors[j], options))
-                    {
-                        found[(i, j)] = (Distance(mentees[i], mentors[j])!.Value, false);
+                        found[(i, j)] = (distance, false);
                     }
                 }
             }
         }
 
-        return [.. found
-            .Select(f => new Reach(f.Key.Item1, f.Key.Item2, f.Value.Km, f.Value.Border))
-            .OrderBy(r => r.Mentee)
-            .ThenBy(r => r.Mentor)];
+        var result = found.Select(f => new Reach(f.Key.Item1, f.Key.Item2, f.Value.Km, f.Value.Border)).ToArray();
+        Array.Sort(result, static (a, b) => a.Mentee != b.Mentee ? a.Mentee.CompareTo(b.Mentee) : a.Mentor.CompareTo(b.Mentor));
+        return [.. result];
     }
 
     private static bool InScope(PairingMunicipality mentee, PairingMunicipality mentor, PairingOptions options) =>

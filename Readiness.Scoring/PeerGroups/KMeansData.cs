@@ -5,6 +5,8 @@ namespace Readiness.Scoring.PeerGroups;
 /// <summary>Rows prepared once for many fits: a flat double matrix for the polish and float rows for ML.NET.</summary>
 internal sealed class KMeansData
 {
+    private KMeansClustering.MlRow[]? mlRows;
+
     private KMeansData(double[] values, int count, int dimensions)
     {
         Values = values;
@@ -27,18 +29,6 @@ internal sealed class KMeansData
         }
 
         MeanVariance = variances.Average();
-        MlRows = new KMeansClustering.MlRow[count];
-        for (var i = 0; i < count; i++)
-        {
-            var features = new float[dimensions];
-            for (var f = 0; f < dimensions; f++)
-            {
-                features[f] = (float)values[i * dimensions + f];
-            }
-
-            MlRows[i] = new KMeansClustering.MlRow { Features = features };
-        }
-
         Schema = SchemaDefinition.Create(typeof(KMeansClustering.MlRow));
         Schema[nameof(KMeansClustering.MlRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimensions);
     }
@@ -53,15 +43,36 @@ internal sealed class KMeansData
     /// <summary>Mean of the column variances: the scale of scikit-learn's convergence tolerance.</summary>
     public double MeanVariance { get; }
 
-    public KMeansClustering.MlRow[] MlRows { get; }
+    /// <summary>The rows as ML.NET loads them, made on first use (a large set seeds on a sample and never needs them).</summary>
+    public KMeansClustering.MlRow[] MlRows => LazyInitializer.EnsureInitialized(ref mlRows, () =>
+    {
+        var rows = new KMeansClustering.MlRow[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var features = new float[Dimensions];
+            for (var f = 0; f < Dimensions; f++)
+            {
+                features[f] = (float)Values[(i * Dimensions) + f];
+            }
+
+            rows[i] = new KMeansClustering.MlRow { Features = features };
+        }
+
+        return rows;
+    });
 
     public SchemaDefinition Schema { get; }
 
     public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Dimensions, Dimensions);
 
     /// <summary><paramref name="size"/> distinct rows drawn with <paramref name="seed"/> (a partial Fisher–Yates shuffle), in row order.</summary>
-    public KMeansClustering.MlRow[] Sample(int size, int seed)
+    public KMeansData SampleData(int size, int seed)
     {
+        if (size >= Count)
+        {
+            return this;
+        }
+
         var random = new Random(seed);
         var indexes = Enumerable.Range(0, Count).ToArray();
         for (var i = 0; i < size; i++)
@@ -71,7 +82,13 @@ internal sealed class KMeansData
         }
 
         Array.Sort(indexes, 0, size);
-        return [.. indexes.Take(size).Select(i => MlRows[i])];
+        var values = new double[size * Dimensions];
+        for (var i = 0; i < size; i++)
+        {
+            Values.AsSpan(indexes[i] * Dimensions, Dimensions).CopyTo(values.AsSpan(i * Dimensions));
+        }
+
+        return new KMeansData(values, size, Dimensions);
     }
 
     public static KMeansData From(IReadOnlyList<double[]> rows)

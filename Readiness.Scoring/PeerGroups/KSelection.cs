@@ -22,7 +22,8 @@ internal static class KSelection
         for (var k = minK; k <= maxK; k++)
         {
             var solution = KMeansClustering.Fit(data, k, settings);
-            fits.Add((solution, ClusterQuality.DaviesBouldin(data, solution.Labels, k), ClusterQuality.Silhouette(data, solution.Labels, k)));
+            fits.Add((solution, ClusterQuality.DaviesBouldin(data, solution.Labels, k),
+                ClusterQuality.SampledSilhouette(data, solution.Labels, k, options.SilhouetteSampleSize, options.Seed)));
         }
 
         var chosen = options.FixedK is { } fixedK

@@ -36,6 +36,13 @@ public sealed record PeerGroupOptions
     public KMeansTrainer.InitializationAlgorithm Initialisation { get; init; } = KMeansTrainer.InitializationAlgorithm.KMeansYinyang;
 
     /// <summary>
+    /// The silhouette of each k is the mean over this many municipalities drawn with <see cref="Seed"/>
+    /// (each one's silhouette exact, against all): the exact mean needs all n² distances. With at most
+    /// this many municipalities it is exact. 0: always exact.
+    /// </summary>
+    public int SilhouetteSampleSize { get; init; } = 4_000;
+
+    /// <summary>
     /// A new group takes a previous group's id only if their centroids are at most this far apart
     /// (Euclidean, in z-units of the new run); otherwise it gets a fresh id.
     /// </summary>
@@ -56,6 +63,11 @@ public sealed record PeerGroupOptions
         if (Initialisations < 1)
         {
             throw new ArgumentException($"Initialisations must be at least 1; got {Initialisations}.");
+        }
+
+        if (SilhouetteSampleSize < 0)
+        {
+            throw new ArgumentException($"SilhouetteSampleSize must be 0 (exact) or more; got {SilhouetteSampleSize}.");
         }
 
         if (!(MaxIdMatchDistance > 0))

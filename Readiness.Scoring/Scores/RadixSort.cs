@@ -57,29 +57,56 @@ internal static class RadixSort
         }
     }
 
-    /// <summary>Sorts <paramref name="values"/> ascending, using <paramref name="scratch"/> of the same length.</summary>
-    public static void Sort(Span<ushort> values, Span<ushort> scratch)
+    /// <summary>
+    /// Sorts <paramref name="values"/> ascending, using <paramref name="scratch"/> of the same length. A byte
+    /// that all values share is skipped, so ranks below 65,536 take two passes, as 16-bit keys would.
+    /// </summary>
+    public static void Sort(Span<uint> values, Span<uint> scratch)
     {
-        Span<int> low = stackalloc int[Buckets];
-        Span<int> high = stackalloc int[Buckets];
-        low.Clear();
-        high.Clear();
+        Span<int> histogram = stackalloc int[4 * Buckets];
+        histogram.Clear();
         foreach (var v in values)
         {
-            low[v & 0xFF]++;
-            high[v >> 8]++;
+            histogram[(int)(v & 0xFF)]++;
+            histogram[Buckets + (int)((v >> 8) & 0xFF)]++;
+            histogram[(2 * Buckets) + (int)((v >> 16) & 0xFF)]++;
+            histogram[(3 * Buckets) + (int)(v >> 24)]++;
         }
 
-        Prefix(low);
-        Prefix(high);
-        foreach (var v in values)
+        var inScratch = false;
+        for (var b = 0; b < 4; b++)
         {
-            scratch[low[v & 0xFF]++] = v;
+            var counts = histogram.Slice(b * Buckets, Buckets);
+            if (counts.Contains(values.Length))
+            {
+                continue; // every value has the same byte here
+            }
+
+            Prefix(counts);
+            var shift = 8 * b;
+            if (inScratch)
+            {
+                Scatter(scratch, values, counts, shift);
+            }
+            else
+            {
+                Scatter(values, scratch, counts, shift);
+            }
+
+            inScratch = !inScratch;
         }
 
-        foreach (var v in scratch)
+        if (inScratch)
         {
-            values[high[v >> 8]++] = v;
+            scratch.CopyTo(values);
+        }
+    }
+
+    private static void Scatter(ReadOnlySpan<uint> from, Span<uint> to, Span<int> counts, int shift)
+    {
+        foreach (var v in from)
+        {
+            to[counts[(int)((v >> shift) & 0xFF)]++] = v;
         }
     }
 

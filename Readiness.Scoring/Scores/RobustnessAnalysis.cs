@@ -25,17 +25,12 @@ public static class RobustnessAnalysis
         }
 
         var ranked = Enumerable.Range(0, n).Where(r => run.Results[r].Score is not null).ToArray();
-        if (ranked.Length > ushort.MaxValue)
-        {
-            throw new ArgumentException($"At most {ushort.MaxValue} scored municipalities can be analysed at once; got {ranked.Length}.", nameof(run));
-        }
-
         var settings = run.Profile.Robustness;
         var draws = settings.Draws;
         var model = DrawModel.Create(run, ranked, Methods);
         var groupIds = groupings.Select(g => GroupIds(ranked, g.Keys)).ToArray();
         var k = ranked.Length;
-        var ranks = new ushort[(1 + groupIds.Length) * k * draws];
+        var ranks = new RankTable([k, .. groupIds.Select(LargestGroup)], draws, k);
 
         Parallel.For(
             0,
@@ -49,24 +44,24 @@ public static class RobustnessAnalysis
                 var geometric = rng.NextDouble() < 0.5;
                 model.Perturb(ref rng, settings.WeightPerturbation, buffers.IndicatorWeights, buffers.PillarWeights);
                 model.Score(method, geometric, buffers.IndicatorWeights, buffers.PillarWeights, buffers.Scores, buffers.PillarSums, buffers.PillarWeightSums);
-                RankDraw(buffers, groupIds, ranks, k, draws, d);
+                RankDraw(buffers, groupIds, ranks, k, d);
                 return buffers;
             },
             _ => { });
 
-        var overall = Summarise(ranks, 0, ranked, n, draws);
+        var overall = Summarise(ranks, 0, ranked, n);
         var byGrouping = new Dictionary<string, IReadOnlyList<RankInterval?>>(StringComparer.Ordinal);
         for (var g = 0; g < groupIds.Length; g++)
         {
-            byGrouping[groupings[g].Name] = Summarise(ranks, g + 1, ranked, n, draws);
+            byGrouping[groupings[g].Name] = Summarise(ranks, g + 1, ranked, n);
         }
 
         return new RobustnessResult(draws, overall, byGrouping);
     }
 
-    // Competition ranks ("1, 2, 2, 4") overall and within each group, written to ranks[(g*draws + d)*k + r]:
-    // one draw's ranks are one contiguous block, so the scattered writes stay in cache.
-    private static void RankDraw(DrawBuffers b, int[][] groupIds, ushort[] ranks, int k, int draws, int d)
+    // Competition ranks ("1, 2, 2, 4") overall and within each group: one draw's ranks of one ranking are
+    // one contiguous row of the table, so the scattered writes stay in cache.
+    private static void RankDraw(DrawBuffers b, int[][] groupIds, RankTable ranks, int k, int d)
     {
         RadixSort.ByScoreDescending(b.Scores.AsSpan(0, k), b.Keys, b.KeysScratch, b.Order, b.OrderScratch, b.Histogram);
         for (var g = 0; g < groupIds.Length; g++)
@@ -84,7 +79,7 @@ public static class RobustnessAnalysis
                 rank = j + 1;
             }
 
-            ranks[(d * k) + r] = (ushort)rank;
+            ranks.Set(0, d, r, rank);
             for (var g = 0; g < groupIds.Length; g++)
             {
                 var group = groupIds[g][r];
@@ -95,46 +90,55 @@ public static class RobustnessAnalysis
                     b.GroupLastKey[g][group] = key;
                 }
 
-                ranks[((((g + 1) * draws) + d) * k) + r] = (ushort)b.GroupRank[g][group];
+                ranks.Set(g + 1, d, r, b.GroupRank[g][group]);
             }
         }
     }
 
     // Nearest-rank percentiles, so the interval's ends are ranks that actually occurred. Municipalities are
-    // taken in blocks: each draw's ranks of a block are one cache line or two, gathered into per-municipality rows.
-    private static RankInterval?[] Summarise(ushort[] ranks, int g, int[] ranked, int n, int draws)
+    // taken in blocks, gathered into one row of all draws each (see RankTable.Gather).
+    private static RankInterval?[] Summarise(RankTable ranks, int slot, int[] ranked, int n)
     {
         const int block = 64;
+        var draws = ranks.Draws;
         var result = new RankInterval?[n];
         var k = ranked.Length;
         Parallel.For(
             0,
             (k + block - 1) / block,
-            () => (Rows: new ushort[block * draws], Scratch: new ushort[draws]),
+            () => (Rows: new uint[block * draws], Scratch: new uint[draws]),
             (blockIndex, _, buffers) =>
             {
                 var first = blockIndex * block;
                 var count = Math.Min(block, k - first);
-                for (var d = 0; d < draws; d++)
-                {
-                    var source = ranks.AsSpan((((g * draws) + d) * k) + first, count);
-                    for (var j = 0; j < count; j++)
-                    {
-                        buffers.Rows[(j * draws) + d] = source[j];
-                    }
-                }
-
+                ranks.Gather(slot, first, count, buffers.Rows);
                 for (var j = 0; j < count; j++)
                 {
                     var row = buffers.Rows.AsSpan(j * draws, draws);
                     RadixSort.Sort(row, buffers.Scratch);
-                    result[ranked[first + j]] = new RankInterval(row[NearestRank(0.5, draws)], row[NearestRank(0.05, draws)], row[NearestRank(0.95, draws)]);
+                    result[ranked[first + j]] = new RankInterval((int)row[NearestRank(0.5, draws)], (int)row[NearestRank(0.05, draws)], (int)row[NearestRank(0.95, draws)]);
                 }
 
                 return buffers;
             },
             _ => { });
         return result;
+    }
+
+    private static int LargestGroup(int[] groupIds)
+    {
+        if (groupIds.Length == 0)
+        {
+            return 0;
+        }
+
+        var sizes = new int[groupIds.Max() + 1];
+        foreach (var id in groupIds)
+        {
+            sizes[id]++;
+        }
+
+        return sizes.Max();
     }
 
     private static int NearestRank(double p, int count) => Math.Max(0, (int)Math.Ceiling(p * count) - 1);

@@ -7,8 +7,10 @@ internal sealed class FloorRule(SharedServiceOptions options)
 
     public int MaxMembers => options.MaxMembers;
 
+    /// <summary>Whether a group of this size and these totals is big enough: the question region growing asks millions of times, so it allocates nothing.</summary>
     public bool Meets(int size, long population, double foreign) =>
-        size >= options.MinMembers && ReachedBy(population, foreign).Count > 0;
+        size >= options.MinMembers
+        && ((options.FloorForeignResidents is { } f && foreign >= f) || (options.FloorPopulation is { } p && population >= p));
 
     /// <summary>Whether the units together would meet the floor.</summary>
     public bool MeetsTogether(UnitGraph graph, IReadOnlyCollection<int> units) => Meets(

@@ -57,28 +57,57 @@ internal sealed class Partition
     public bool Meets(Region region) => Floor.Meets(region.Size, region.Population, region.Foreign);
 
     /// <summary>Whether the units form one piece through the unit graph (an empty set does not).</summary>
-    public bool Connected(IReadOnlyCollection<int> units)
+    public bool Connected(IReadOnlyList<int> units) => Connected(units, without: -1, with: -1);
+
+    /// <summary>
+    /// Whether <paramref name="units"/>, less <paramref name="without"/> and plus <paramref name="with"/>
+    /// (−1: none), form one piece. Groups have at most 50 units, so the search runs on the stack.
+    /// </summary>
+    public bool Connected(IReadOnlyList<int> units, int without, int with)
     {
-        if (units.Count == 0)
+        var count = 0;
+        Span<int> members = units.Count < 64 ? stackalloc int[units.Count + 1] : new int[units.Count + 1];
+        foreach (var unit in units)
+        {
+            if (unit != without)
+            {
+                members[count++] = unit;
+            }
+        }
+
+        if (with >= 0)
+        {
+            members[count++] = with;
+        }
+
+        if (count == 0)
         {
             return false;
         }
 
-        var set = units as ISet<int> ?? units.ToHashSet();
-        var seen = new HashSet<int> { units.First() };
-        var stack = new Stack<int>(seen);
-        while (stack.Count > 0)
+        members = members[..count];
+        Span<bool> seen = count < 64 ? stackalloc bool[count] : new bool[count];
+        Span<int> stack = count < 64 ? stackalloc int[count] : new int[count];
+        seen.Clear();
+        seen[0] = true;
+        stack[0] = 0;
+        var top = 1;
+        var reached = 1;
+        while (top > 0)
         {
-            foreach (var next in Graph.Adjacent[stack.Pop()])
+            foreach (var next in Graph.Adjacent[members[stack[--top]]])
             {
-                if (set.Contains(next) && seen.Add(next))
+                var at = members.IndexOf(next);
+                if (at >= 0 && !seen[at])
                 {
-                    stack.Push(next);
+                    seen[at] = true;
+                    stack[top++] = at;
+                    reached++;
                 }
             }
         }
 
-        return seen.Count == units.Count;
+        return reached == count;
     }
 
     /// <summary>Whether <paramref name="unit"/> can leave <paramref name="region"/> and leave it a valid group.</summary>
@@ -87,7 +116,7 @@ internal sealed class Partition
         var size = region.Size - Graph.Size[unit];
         return region.Units.Count > 1
             && Floor.Meets(size, region.Population - Graph.Population[unit], region.Foreign - Graph.Foreign[unit])
-            && Connected(region.Units.Where(u => u != unit).ToList());
+            && Connected(region.Units, without: unit, with: -1);
     }
 
     /// <summary>Regions adjacent to the unit (not its own), ascending by id.</summary>

@@ -171,7 +171,7 @@ internal static class RegionImprovement
             {
                 if (full.Size - graph.Size[give] + graph.Size[unit] > partition.Floor.MaxMembers
                     || !partition.CanGive(full, give)
-                    || !partition.Connected(full.Units.Where(u => u != give).Append(unit).ToList()))
+                    || !partition.Connected(full.Units, without: give, with: unit))
                 {
                     continue;
                 }

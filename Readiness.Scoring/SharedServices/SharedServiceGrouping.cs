@@ -31,7 +31,10 @@ public static class SharedServiceGrouping
         var graph = UnitGraph.Build(eligible, neighbours, options);
         var floor = new FloorRule(options);
         var areas = Areas(graph);
-        var regions = areas.SelectMany(area => Solve(graph, floor, area, options).Regions).ToList();
+        // Areas are independent (each its own partition and seed): solved side by side, taken in area order.
+        var solved = new Partition[areas.Count];
+        Parallel.For(0, areas.Count, a => solved[a] = Solve(graph, floor, areas[a], options));
+        var regions = solved.SelectMany(partition => partition.Regions).ToList();
         var groups = GroupDescriptions.Describe(graph, floor, regions, options);
         var unassigned = GroupDescriptions.Unassigned(graph, floor, areas, [.. regions.SelectMany(r => r.Units)]);
         return new SharedServiceResult(groups, unassigned, eligible.Count, GroupDescriptions.UnionStatisticsOf(graph, groups));

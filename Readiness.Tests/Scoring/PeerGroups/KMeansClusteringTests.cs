@@ -40,13 +40,22 @@ public sealed class KMeansClusteringTests
         Assert.That(solution.Inertia, Is.EqualTo(reference.For(k).Inertia).Within(1).Percent);
     }
 
-    [Test]
-    public void Fit_SeedingOnASample_StillRecoversTheBlobs()
+    [TestCase(5)]
+    [TestCase(8)]
+    public void Fit_StartingOnASample_StillRecoversTheBlobs_AndMatchesScikitLearnInertia(int k)
     {
-        var solution = KMeansClustering.Fit(rows, 5, Settings with { SeedingSampleSize = 500 });
+        var sampled = Settings with { SeedingSampleSize = 500, StartSampleSize = 500 };
 
-        Assert.That(AdjustedRandIndex.Of(truth, solution.Labels), Is.GreaterThanOrEqualTo(0.95));
-        Assert.That(solution.Inertia, Is.EqualTo(reference.For(5).Inertia).Within(1).Percent);
+        var solution = KMeansClustering.Fit(rows, k, sampled);
+
+        if (k == 5)
+        {
+            Assert.That(AdjustedRandIndex.Of(truth, solution.Labels), Is.GreaterThanOrEqualTo(0.95));
+        }
+
+        Assert.That(solution.Inertia, Is.EqualTo(reference.For(k).Inertia).Within(1).Percent);
+        Assert.That(solution.InitialisationInertias, Has.Count.EqualTo(10), "one per start, on the sample");
+        Assert.That(KMeansClustering.Fit(rows, k, sampled).Labels, Is.EqualTo(solution.Labels), "deterministic");
     }
 
     [TestCase(5)]
@@ -121,6 +130,18 @@ public sealed class KMeansClusteringTests
         Assert.That(ClusterQuality.DaviesBouldin(rows, truth, expected.K), Is.EqualTo(expected.DaviesBouldin).Within(1e-9));
         // Single-precision distances, double sums: agreement to about 1e-6.
         Assert.That(ClusterQuality.Silhouette(rows, truth, expected.K), Is.EqualTo(expected.Silhouette).Within(1e-5));
+    }
+
+    [Test]
+    public void SampledSilhouette_IsExact_UpToTheSampleSize_AndCloseBeyondIt()
+    {
+        var data = KMeansData.From(rows);
+        var exact = ClusterQuality.Silhouette(data, truth, 5);
+
+        Assert.That(ClusterQuality.SampledSilhouette(data, truth, 5, rows.Length, seed: 1), Is.EqualTo(exact));
+        var sampled = ClusterQuality.SampledSilhouette(data, truth, 5, 1_000, seed: 1);
+        Assert.That(sampled, Is.EqualTo(exact).Within(0.01), "each sampled row's silhouette is exact; only the mean is estimated");
+        Assert.That(ClusterQuality.SampledSilhouette(data, truth, 5, 1_000, seed: 1), Is.EqualTo(sampled), "a fixed seed, a fixed sample");
     }
 
     [Test]

@@ -77,10 +77,13 @@ public static class BenchProgram
         return failed == 0 ? 0 : 1;
     }
 
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args, Console.Out);
+
+    /// <summary>Runs one bench command, writing what it measures to <paramref name="output"/> (the smoke test reads it).</summary>
+    public static int Run(string[] args, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(output);
         var parsed = Args.Parse(args);
-        var output = Console.Out;
         switch (parsed.Command)
         {
             case "prepare":

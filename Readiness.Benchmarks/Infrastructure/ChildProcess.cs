@@ -10,13 +10,12 @@ internal static class ChildProcess
 {
     public static int RunSelf(params string[] arguments)
     {
-        var start = new ProcessStartInfo { UseShellExecute = false };
-        var processPath = Environment.ProcessPath ?? "dotnet";
-        start.FileName = processPath;
-        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
-        }
+        // Always "dotnet Readiness.Benchmarks.dll": this process may be the bench's apphost or a test host.
+        var processPath = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? path
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(processPath) { UseShellExecute = false };
+        start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
 
         foreach (var argument in arguments)
         {

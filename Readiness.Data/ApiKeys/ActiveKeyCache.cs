@@ -22,7 +22,7 @@ public sealed class ActiveKeyCache(ApiKeyStore store, SqliteDatabase database) :
     private SqliteConnection? watch;
     private sqlite3_stmt? dataVersion;
     private static readonly long CheckEvery = System.Diagnostics.Stopwatch.Frequency / 1000;
-    private Generation current = new(-1, long.MinValue);
+    private Generation current = new(-1, -2 * CheckEvery);
 
     /// <summary>The active (not revoked) key with this secret, or null.</summary>
     public ApiKeyRecord? FindActive(string secret)

@@ -45,6 +45,24 @@ public sealed class ApiKeyStoreTests
     }
 
     [Test]
+    public void Cache_AnswersFromMemory_UntilAnotherConnectionChangesTheStore()
+    {
+        var (key, secret) = store.Create("Partner", Role.Reader, [], AuditActor.CommandLine());
+        using var cache = new ActiveKeyCache(store, database);
+        Assert.That(cache.FindActive(secret)?.Id, Is.EqualTo(key.Id));
+        Assert.That(cache.FindActive("rdy_unknown"), Is.Null);
+
+        // Another process's keys command: its own database object, its own connections.
+        new ApiKeyStore(SqliteDatabase.ForFile(database.DataSource)).Revoke("Partner", AuditActor.CommandLine());
+        Thread.Sleep(5);
+
+        Assert.That(cache.FindActive(secret), Is.Null, "a revocation counts from a millisecond after it on");
+        var (again, newSecret) = store.Create("Partner", Role.Reader, [], AuditActor.CommandLine());
+        Thread.Sleep(5);
+        Assert.That(cache.FindActive(newSecret)?.Id, Is.EqualTo(again.Id));
+    }
+
+    [Test]
     public void Revoke_ByNameOrId_RefusesTheKey_AndFreesTheName()
     {
         var first = store.Create("Partner", Role.Reader, [], AuditActor.CommandLine());

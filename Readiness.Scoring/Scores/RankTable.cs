@@ -4,7 +4,7 @@ namespace Readiness.Scoring.Scores;
 
 /// <summary>
 /// The robustness analysis' ranks: one block per ranking (overall, then each grouping), within it one
-/// row per draw of the ranked municipalities' ranks. The table is the analysis' largest allocation, so
+/// row per draw of the ranks of a slice of the ranked municipalities (<see cref="First"/>, <see cref="Count"/>). The table is the analysis' largest allocation, so
 /// a ranking is held no wider than it must be: ranks up to 65,535 in 16 bits; up to 131,071 (Europe's
 /// 96,000 ranked LAUs overall) in 16 bits plus a plane of 17th bits; beyond that in 32 bits.
 /// </summary>
@@ -18,16 +18,20 @@ internal sealed class RankTable
 
     /// <param name="largestGroups">Per ranking, the size of its largest group: its highest possible rank.</param>
     /// <param name="draws">Draws of the analysis.</param>
-    /// <param name="ranked">Ranked municipalities.</param>
-    public RankTable(IReadOnlyList<int> largestGroups, int draws, int ranked)
+    /// <param name="first">The first ranked municipality of the slice.</param>
+    /// <param name="count">Municipalities in the slice.</param>
+    public RankTable(IReadOnlyList<int> largestGroups, int draws, int first, int count)
     {
-        if ((long)draws * ranked > Array.MaxLength)
+        if ((long)draws * count > Array.MaxLength)
         {
-            throw new ArgumentException($"{draws} draws of {ranked} municipalities exceed what one analysis can hold; analyse fewer municipalities at once.");
+            throw new ArgumentException($"{draws} draws of {count} municipalities exceed what one analysis can hold; analyse fewer municipalities at once.");
         }
 
         Draws = draws;
-        Ranked = ranked;
+        First = first;
+        Count = count;
+        Capacity = count;
+        var ranked = count;
         narrow = new ushort[]?[largestGroups.Count];
         highBits = new ulong[]?[largestGroups.Count];
         wide = new uint[]?[largestGroups.Count];
@@ -52,13 +56,52 @@ internal sealed class RankTable
 
     public int Draws { get; }
 
-    public int Ranked { get; }
+    /// <summary>The first ranked municipality this table holds.</summary>
+    public int First { get; private set; }
 
-    /// <summary>Records municipality <paramref name="r"/>'s rank in draw <paramref name="d"/> of ranking <paramref name="slot"/>.</summary>
+    /// <summary>How many ranked municipalities, from <see cref="First"/>, this table holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The most municipalities a slice may have: the count the table was made for.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Makes the table hold another slice, of at most <see cref="Capacity"/> municipalities: one table serves every pass.</summary>
+    public void Reuse(int first, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Capacity);
+        First = first;
+        Count = count;
+        foreach (var array in narrow)
+        {
+            Array.Clear(array ?? []);
+        }
+
+        foreach (var array in highBits)
+        {
+            Array.Clear(array ?? []);
+        }
+    }
+
+    /// <summary>What a table of all <paramref name="ranked"/> municipalities would take, in bytes.</summary>
+    public static long Bytes(IReadOnlyList<int> largestGroups, int draws, int ranked) =>
+        largestGroups.Sum(largest => largest <= ushort.MaxValue ? 2L * draws * ranked
+            : largest <= Packed ? (2L * draws * ranked) + (8L * draws * ((ranked + 63) / 64))
+            : 4L * draws * ranked);
+
+    /// <summary>
+    /// Records ranked municipality <paramref name="r"/>'s rank in draw <paramref name="d"/> of ranking
+    /// <paramref name="slot"/>, if it lies in this table's slice.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(int slot, int d, int r, int rank)
     {
-        var index = (d * Ranked) + r;
+        r -= First;
+        if ((uint)r >= (uint)Count)
+        {
+            return;
+        }
+
+        var index = (d * Count) + r;
         if (narrow[slot] is { } small)
         {
             small[index] = (ushort)rank;
@@ -82,7 +125,7 @@ internal sealed class RankTable
     {
         for (var d = 0; d < Draws; d++)
         {
-            var start = (d * Ranked) + first;
+            var start = (d * Count) + first;
             if (narrow[slot] is { } small)
             {
                 var source = small.AsSpan(start, count);

@@ -11,7 +11,14 @@ public static class RobustnessAnalysis
 {
     private static readonly NormalizationMethod[] Methods = [NormalizationMethod.Goalposts, NormalizationMethod.MinMax, NormalizationMethod.Rank];
 
-    public static RobustnessResult Run(ScoringRun run, IReadOnlyList<RankGrouping>? groupings = null, CancellationToken cancellationToken = default)
+    public static RobustnessResult Run(ScoringRun run, IReadOnlyList<RankGrouping>? groupings = null, CancellationToken cancellationToken = default) =>
+        Run(run, groupings, RankTableBudget, cancellationToken);
+
+    /// <param name="run">The scores.</param>
+    /// <param name="groupings">Rankings within groups besides the overall one.</param>
+    /// <param name="rankTableBudget">The most the ranks of all draws may take at once; beyond it the analysis runs in slices.</param>
+    /// <param name="cancellationToken">Stops between draws.</param>
+    internal static RobustnessResult Run(ScoringRun run, IReadOnlyList<RankGrouping>? groupings, long rankTableBudget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         groupings ??= [];
@@ -30,34 +37,58 @@ public static class RobustnessAnalysis
         var model = DrawModel.Create(run, ranked, Methods);
         var groupIds = groupings.Select(g => GroupIds(ranked, g.Keys)).ToArray();
         var k = ranked.Length;
-        var ranks = new RankTable([k, .. groupIds.Select(LargestGroup)], draws, k);
+        var largest = new[] { k }.Concat(groupIds.Select(LargestGroup)).ToArray();
 
-        Parallel.For(
-            0,
-            draws,
-            new ParallelOptions { CancellationToken = cancellationToken },
-            () => new DrawBuffers(k, model, groupIds),
-            (d, _, buffers) =>
+        // The ranks of every draw are kept until the percentiles are read. Where they would take more than
+        // RankTableBudget (Europe's 96,000 LAUs: 600 MB), the municipalities are taken in slices, and the
+        // draws are computed again for each slice: the same draws, since each has its own seed.
+        var passes = (int)Math.Min(Math.Max(1, k), Math.Max(1, Math.Ceiling(RankTable.Bytes(largest, draws, k) / (double)Math.Max(1, rankTableBudget))));
+        var slice = (k + passes - 1) / passes;
+        var overall = new RankInterval?[n];
+        var byGroupingArrays = groupings.Select(_ => new RankInterval?[n]).ToArray();
+        var ranks = new RankTable(largest, draws, 0, Math.Min(slice, k));
+        for (var first = 0; first < k; first += Math.Max(1, slice))
+        {
+            if (first > 0)
             {
-                var rng = SplitMix64.ForStream((ulong)settings.Seed, (ulong)d);
-                var method = rng.NextInt(Methods.Length);
-                var geometric = rng.NextDouble() < 0.5;
-                model.Perturb(ref rng, settings.WeightPerturbation, buffers.IndicatorWeights, buffers.PillarWeights);
-                model.Score(method, geometric, buffers.IndicatorWeights, buffers.PillarWeights, buffers.Scores, buffers.PillarSums, buffers.PillarWeightSums);
-                RankDraw(buffers, groupIds, ranks, k, d);
-                return buffers;
-            },
-            _ => { });
+                ranks.Reuse(first, Math.Min(slice, k - first));
+            }
 
-        var overall = Summarise(ranks, 0, ranked, n);
+            Parallel.For(
+                0,
+                draws,
+                new ParallelOptions { CancellationToken = cancellationToken },
+                () => new DrawBuffers(k, model, groupIds),
+                (d, _, buffers) =>
+                {
+                    var rng = SplitMix64.ForStream((ulong)settings.Seed, (ulong)d);
+                    var method = rng.NextInt(Methods.Length);
+                    var geometric = rng.NextDouble() < 0.5;
+                    model.Perturb(ref rng, settings.WeightPerturbation, buffers.IndicatorWeights, buffers.PillarWeights);
+                    model.Score(method, geometric, buffers.IndicatorWeights, buffers.PillarWeights, buffers.Scores, buffers.PillarSums, buffers.PillarWeightSums);
+                    RankDraw(buffers, groupIds, ranks, k, d);
+                    return buffers;
+                },
+                _ => { });
+
+            Summarise(ranks, 0, ranked, overall);
+            for (var g = 0; g < groupIds.Length; g++)
+            {
+                Summarise(ranks, g + 1, ranked, byGroupingArrays[g]);
+            }
+        }
+
         var byGrouping = new Dictionary<string, IReadOnlyList<RankInterval?>>(StringComparer.Ordinal);
         for (var g = 0; g < groupIds.Length; g++)
         {
-            byGrouping[groupings[g].Name] = Summarise(ranks, g + 1, ranked, n);
+            byGrouping[groupings[g].Name] = byGroupingArrays[g];
         }
 
         return new RobustnessResult(draws, overall, byGrouping);
     }
+
+    /// <summary>The most the rank table may take before the analysis runs in slices of the municipalities.</summary>
+    internal const long RankTableBudget = 320L << 20;
 
     // Competition ranks ("1, 2, 2, 4") overall and within each group: one draw's ranks of one ranking are
     // one contiguous row of the table, so the scattered writes stay in cache.
@@ -97,12 +128,11 @@ public static class RobustnessAnalysis
 
     // Nearest-rank percentiles, so the interval's ends are ranks that actually occurred. Municipalities are
     // taken in blocks, gathered into one row of all draws each (see RankTable.Gather).
-    private static RankInterval?[] Summarise(RankTable ranks, int slot, int[] ranked, int n)
+    private static void Summarise(RankTable ranks, int slot, int[] ranked, RankInterval?[] result)
     {
         const int block = 64;
         var draws = ranks.Draws;
-        var result = new RankInterval?[n];
-        var k = ranked.Length;
+        var k = ranks.Count;
         Parallel.For(
             0,
             (k + block - 1) / block,
@@ -116,13 +146,12 @@ public static class RobustnessAnalysis
                 {
                     var row = buffers.Rows.AsSpan(j * draws, draws);
                     RadixSort.Sort(row, buffers.Scratch);
-                    result[ranked[first + j]] = new RankInterval((int)row[NearestRank(0.5, draws)], (int)row[NearestRank(0.05, draws)], (int)row[NearestRank(0.95, draws)]);
+                    result[ranked[ranks.First + first + j]] = new RankInterval((int)row[NearestRank(0.5, draws)], (int)row[NearestRank(0.05, draws)], (int)row[NearestRank(0.95, draws)]);
                 }
 
                 return buffers;
             },
             _ => { });
-        return result;
     }
 
     private static int LargestGroup(int[] groupIds)

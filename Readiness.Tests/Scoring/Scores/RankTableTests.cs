@@ -25,6 +25,38 @@ public sealed class RankTableTests
     }
 
     [Test]
+    public void Robustness_InSlices_EqualsRobustnessInOnePass()
+    {
+        var inputs = RandomInputs(300, seed: 99);
+        var profile = DefaultProfile.Instance with { Robustness = new() { Draws = 60, Seed = 7 } };
+        var run = ReadinessScorer.Score(profile, inputs);
+        RankGrouping[] groupings = [new("district", [.. inputs.Select(i => i.Facts.DistrictKey)])];
+
+        var whole = RobustnessAnalysis.Run(run, groupings, long.MaxValue, CancellationToken.None);
+        var sliced = RobustnessAnalysis.Run(run, groupings, rankTableBudget: 10_000, CancellationToken.None);
+
+        Assert.That(sliced.Overall, Is.EqualTo(whole.Overall));
+        Assert.That(sliced.ByGrouping["district"], Is.EqualTo(whole.ByGrouping["district"]));
+    }
+
+    [Test]
+    public void Table_HoldsOnlyItsSlice()
+    {
+        var table = new RankTable([100], draws: 2, first: 10, count: 5);
+        table.Set(0, 0, 9, 1);
+        table.Set(0, 0, 15, 1);
+        for (var r = 10; r < 15; r++)
+        {
+            table.Set(0, 0, r, r);
+            table.Set(0, 1, r, 100 - r);
+        }
+
+        var rows = new uint[5 * 2];
+        table.Gather(0, first: 0, count: 5, rows);
+        Assert.That(rows, Is.EqualTo(new uint[] { 10, 90, 11, 89, 12, 88, 13, 87, 14, 86 }));
+    }
+
+    [Test]
     public void Sort_OrdersThirtyTwoBitValues_AsArraySortDoes()
     {
         var random = new Random(11);
@@ -45,7 +77,7 @@ public sealed class RankTableTests
     public void Table_KeepsRanksOfEveryWidth(int largestGroup, int offset)
     {
         // 70 municipalities: the 17th bits of one draw span two words.
-        var table = new RankTable([largestGroup], draws: 3, ranked: 70);
+        var table = new RankTable([largestGroup], draws: 3, first: 0, count: 70);
         for (var d = 0; d < 3; d++)
         {
             for (var r = 0; r < 70; r++)

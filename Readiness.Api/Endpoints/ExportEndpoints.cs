@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Readiness.Api.Exports;
 using Readiness.Api.Runs;
+using Readiness.Api.OpenApi;
 using Readiness.Data.BaseData;
 using Readiness.Scoring.Scores;
 
@@ -19,6 +20,7 @@ internal static class ExportEndpoints
 
         group.MapGet("/readiness.csv", ExportReadinessCsv)
             .WithName("ExportReadinessCsv")
+            .WithResponseExample(Examples.ReadinessCsv, contentType: "text/csv")
             .WithSummary("Download the readiness of every municipality as CSV")
             .WithDescription("One row per municipality, ordered by AGS, with the columns of `ExportRowDto` in that order (header names as its "
                 + "fields): base data, score, tier, coverage, the three pillar scores, ranks and rank interval, data quality, peer group, "

@@ -47,7 +47,7 @@ public enum DataQualityDto
 /// <param name="RankIntervals">The same interval within its district and its peer group.</param>
 /// <param name="Pillars">Pillar scores (0..100) with their weights.</param>
 /// <param name="Indicators">Each indicator: its value, normalised value (0..1), effective weight and contribution to the score (points).</param>
-/// <param name="Flags">Warnings, e.g. volunteers-without-paid-backing, no-contact-person, no-migrant-representation, insufficient-data.</param>
+/// <param name="Flags">Warnings, e.g. volunteers-without-paid-backing, no-contact-person, no-migrant-representation, insufficient-data; an open list: new flags may appear within v1.</param>
 /// <param name="Recommendations">Structures it lacks, with the score each would add and how many peers have it; best first.</param>
 /// <param name="PeerGroup">Its peer group.</param>
 /// <param name="Assessment">The assessment the score rests on.</param>

@@ -34,6 +34,13 @@ internal sealed class Boundaries(IOptions<ReadinessOptions> options, IHostEnviro
     private static Dictionary<string, Geometry> Load(ReadinessOptions options, IHostEnvironment environment, ILogger logger)
     {
         var path = Path.Combine(options.ResolveSeedDirectory(environment.ContentRootPath), FileName);
+        if (!File.Exists(path))
+        {
+            // A seed folder without the boundaries still exports: every municipality as its centre point.
+            logger.LogWarning("No boundary file at {Path}; the GeoJSON export has points only", path);
+            return [];
+        }
+
         FeatureCollection collection;
         using (var stream = File.OpenRead(path))
         {

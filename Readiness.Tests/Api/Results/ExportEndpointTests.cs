@@ -101,6 +101,15 @@ public sealed class ExportEndpointTests : ResultsFixture
         Assert.That(rows.Select(r => r["tier"]).Distinct(), Is.EqualTo(new[] { "starting" }));
     }
 
+    [Test]
+    public async Task Csv_NothingMatches_IsTheHeaderAlone()
+    {
+        var (header, rows) = ReadCsv(await Client.GetByteArrayAsync("/api/v1/export/readiness.csv?district=09162&tier=starting"));
+
+        Assert.That(header, Is.EqualTo(await DocumentedColumnsAsync()));
+        Assert.That(rows, Is.Empty);
+    }
+
     [TestCase("/api/v1/export/readiness.csv?state=9", HttpStatusCode.BadRequest, "state")]
     [TestCase("/api/v1/export/readiness.csv?tier=expert", HttpStatusCode.BadRequest, "tier")]
     [TestCase("/api/v1/export/readiness.csv?locale=fr", HttpStatusCode.BadRequest, "locale")]

@@ -62,6 +62,7 @@ public sealed class ReadAccessTests
             "POST /api/v1/assessments/import",
             "POST /api/v1/municipalities/{ags}/assessments",
             "POST /api/v1/runs",
+            "PUT /api/v1/profiles/{name}",
         }));
         var post = document.Paths["/api/v1/municipalities/{ags}/assessments"].Operations![HttpMethod.Post];
         Assert.That(post.Responses!.Keys, Does.Contain("401").And.Contain("403").And.Contain("201"));

@@ -13,7 +13,13 @@ if (KeysCommand.Matches(args))
     return KeysCommand.Run(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `--worker` (or Readiness:Jobs:Mode=worker): the job server alone, without HTTP; the API then runs with Readiness:Jobs:RunServer=false.
+var arguments = WorkerHost.Arguments(args);
+var builder = WebApplication.CreateBuilder(arguments);
+if (WorkerHost.IsRequested(builder.Configuration))
+{
+    return WorkerHost.Run(arguments);
+}
 
 // Options: a bad setting stops the start with a message naming it.
 builder.Services.AddOptions<ReadinessOptions>()
@@ -31,7 +37,7 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddReadinessOpenApi();
 
-// Runs: computed by a Hangfire job (here, or in a worker started with --worker), published atomically, served from memory.
+// Runs: computed by a Hangfire job (here, or in a worker), published atomically, served from memory.
 builder.Services.AddReadinessRuns();
 if (builder.Configuration.GetValue("Readiness:Jobs:RunServer", defaultValue: true))
 {

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
@@ -41,6 +40,8 @@ internal static class HangfireSetup
             .UseStorage(provider.GetRequiredService<JobStorage>()));
         services.AddTransient<RunJob>();
         services.AddTransient<CleanupJob>();
+        // The dashboard checks an antiforgery token on its buttons when the service is there.
+        services.AddAntiforgery();
         return services;
     }
 
@@ -69,21 +70,12 @@ internal static class HangfireSetup
             new RecurringJobOptions { TimeZone = timeZone });
     }
 
+    /// <summary>The dashboard at <c>/hangfire</c>, for admins only (see <see cref="DashboardAccess"/>).</summary>
     public static void MapReadinessDashboard(this WebApplication app) =>
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new DashboardAuthorization()],
+            Authorization = [new DashboardAccess()],
             DashboardTitle = "Readiness jobs",
+            AppPath = "/swagger",
         });
-
-    /// <summary>Local requests only, until the request carries an admin key.</summary>
-    private sealed class DashboardAuthorization : IDashboardAuthorizationFilter
-    {
-        public bool Authorize(DashboardContext context)
-        {
-            var http = context.GetHttpContext();
-            var remote = http.Connection.RemoteIpAddress;
-            return remote is null || System.Net.IPAddress.IsLoopback(remote);
-        }
-    }
 }

@@ -13,8 +13,19 @@ public sealed class JobOptions : IValidatableObject
     [RegularExpression("^(sqlite|memory)$", ErrorMessage = "Readiness:Jobs:Storage must be 'sqlite' or 'memory'.")]
     public string Storage { get; set; } = "sqlite";
 
+    /// <summary><c>api</c> (HTTP, and the job server unless <see cref="RunServer"/> is off) or <c>worker</c> (the job server only, no HTTP; also <c>--worker</c>).</summary>
+    [Required]
+    [RegularExpression("^(api|worker)$", ErrorMessage = "Readiness:Jobs:Mode must be 'api' or 'worker'.")]
+    public string Mode { get; set; } = "api";
+
     /// <summary>Run the job server in the API process. Off when a separate worker (<c>--worker</c>) runs the jobs.</summary>
     public bool RunServer { get; set; } = true;
+
+    /// <summary>
+    /// Let requests from this machine (loopback) open the dashboard without a key. Off by default:
+    /// behind a reverse proxy on the same machine every request looks local.
+    /// </summary>
+    public bool DashboardLocalAccess { get; set; }
 
     /// <summary>How often the SQLite job storage looks for new jobs.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
@@ -53,6 +64,12 @@ public sealed class JobOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Readiness:Jobs:{name} '{value}' is not a cron expression with five fields, e.g. '0 2 * * *'.", [name]);
             }
+        }
+
+        if (Storage == "memory" && (Mode == "worker" || !RunServer))
+        {
+            yield return new ValidationResult(
+                "Readiness:Jobs:Storage 'memory' lives in one process: a worker, or an API without a job server (RunServer=false), needs 'sqlite'.", [nameof(Storage)]);
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))

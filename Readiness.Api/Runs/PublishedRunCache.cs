@@ -57,6 +57,18 @@ public sealed class PublishedRunCache(SqliteDatabase database, RunStore runs, Ba
         }
     }
 
+    /// <summary>
+    /// Loads the published run if a run is held in memory already. A process that serves nothing
+    /// (a worker) holds none and so never loads one; the API loads the first on demand.
+    /// </summary>
+    public void RefreshIfLoaded()
+    {
+        if (Volatile.Read(ref current) is not null)
+        {
+            Refresh();
+        }
+    }
+
     /// <summary>A run by id: the current one from memory, an earlier published one from the store; null when it does not exist or was never published.</summary>
     public PublishedRun? Get(long id)
     {

@@ -30,14 +30,13 @@ public sealed class RunExecutor(
 
     public void Execute(long runId, CancellationToken cancellationToken)
     {
-        var run = runs.Get(runId);
-        if (run is not { Status: RunRecord.Running })
+        if (!runs.Claim(runId))
         {
-            logger.LogInformation("Run {RunId} is {Status}; nothing to do", runId, run?.Status ?? "unknown");
+            logger.LogInformation("Run {RunId} is {Status}; nothing to do", runId, runs.Get(runId)?.Status ?? "unknown");
             return;
         }
 
-        var stages = new StageLog(faults);
+        var stages = new StageLog(faults, json => runs.RecordStages(runId, json));
         using var heartbeat = new Timer(_ => Beat(runId), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
         try
         {
@@ -56,6 +55,7 @@ public sealed class RunExecutor(
             var parameters = new RunParametersRecord(profiles, RunStageOptions.Parameters(services));
             var parametersJson = JsonSerializer.Serialize(parameters, ApiJson.Options);
             var inputVersion = InputVersion(snapshot, parametersJson);
+            runs.RecordInputs(runId, inputVersion, parametersJson);
             if (runs.Current() is { } current && current.InputVersion == inputVersion)
             {
                 runs.MarkUnchanged(runId, inputVersion, parametersJson, stages.ToJson());
@@ -79,15 +79,20 @@ public sealed class RunExecutor(
                 runId, inputs, outputs, snapshot.Assessments.ToDictionary(a => a.Ags, StringComparer.Ordinal), snapshot.Previous),
                 r => new Dictionary<string, long> { ["rows"] = r.Count });
             stages.Run(WriteStage, () => database.InTransaction((connection, transaction) => RunResultWriter.Write(connection, transaction, runId, rows)));
-            stages.Run(PublishStage, () => runs.Publish(runId, inputVersion, parametersJson, stages.ToJson()));
+            stages.Run(PublishStage, () => runs.Publish(runId, inputVersion, parametersJson, () => stages.ToJson(includeOpen: true)));
             logger.LogInformation("Run {RunId} published: {Stages}", runId, stages.ToJson());
-            cache.Refresh();
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Run {RunId} failed", runId);
-            runs.Fail(runId, $"{exception.GetType().Name}: {exception.Message}", stages.ToJson());
+            var stage = stages.OpenStage;
+            logger.LogError(exception, "Run {RunId} failed in stage {Stage}", runId, stage);
+            var error = $"{exception.GetType().Name}: {exception.Message}";
+            runs.Fail(runId, stage is null ? error : $"Stage {stage} failed: {error}", stages.ToJson(includeOpen: true));
+            return;
         }
+
+        // Outside the try: the run is published, whatever happens to this process's copy in memory.
+        cache.RefreshIfLoaded();
     }
 
     private void Beat(long runId)

@@ -12,7 +12,8 @@ internal static class RunSetup
     public static IServiceCollection AddReadinessRuns(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRunFaults, NoRunFaults>();
+        services.AddOptions<RunFaultOptions>().BindConfiguration(RunFaultOptions.Section);
+        services.TryAddSingleton(PausingRunFaults.For);
         services.TryAddSingleton<AssessmentStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunChangeQueries>();

@@ -11,23 +11,32 @@ namespace Readiness.Api.Runs;
 /// <param name="Counts">What the stage produced, e.g. municipalities scored.</param>
 public sealed record StageRecord(string Name, double DurationMs, IReadOnlyDictionary<string, long> Counts);
 
-/// <summary>Runs the stages of a run in order, timing each and giving faults a place to strike (tests).</summary>
-internal sealed class StageLog(IRunFaults faults) : IStageRunner
+/// <summary>
+/// Runs the stages of a run in order, timing each, reporting each finished one (so an interrupted
+/// run shows how far it got) and giving faults a place to strike (tests).
+/// </summary>
+internal sealed class StageLog(IRunFaults faults, Action<string>? finished = null) : IStageRunner
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
     private readonly List<StageRecord> stages = [];
+    private (string Name, Stopwatch Clock)? open;
 
     public IReadOnlyList<StageRecord> Stages => stages;
+
+    /// <summary>The stage that started but has not finished: the one that failed, after an exception.</summary>
+    public string? OpenStage => open?.Name;
 
     public T Stage<T>(string name, Func<T> work, Func<T, IReadOnlyDictionary<string, long>>? counts = null) => Run(name, work, counts);
 
     public T Run<T>(string name, Func<T> work, Func<T, IReadOnlyDictionary<string, long>>? counts = null)
     {
         ArgumentNullException.ThrowIfNull(work);
+        open = (name, Stopwatch.StartNew());
         faults.BeforeStage(name);
-        var stopwatch = Stopwatch.StartNew();
         var result = work();
-        stages.Add(new StageRecord(name, Math.Round(stopwatch.Elapsed.TotalMilliseconds, 1), counts?.Invoke(result) ?? new Dictionary<string, long>()));
+        stages.Add(new StageRecord(name, Milliseconds(open.Value.Clock), counts?.Invoke(result) ?? new Dictionary<string, long>()));
+        open = null;
+        finished?.Invoke(ToJson());
         return result;
     }
 
@@ -37,21 +46,20 @@ internal sealed class StageLog(IRunFaults faults) : IStageRunner
         return 0;
     });
 
-    public string ToJson() => JsonSerializer.Serialize(stages, Json);
+    /// <summary>The finished stages; with <paramref name="includeOpen"/>, also the open one with its time so far.</summary>
+    public string ToJson(bool includeOpen = false)
+    {
+        List<StageRecord> all = [.. stages];
+        if (includeOpen && open is { } current)
+        {
+            all.Add(new StageRecord(current.Name, Milliseconds(current.Clock), new Dictionary<string, long>()));
+        }
+
+        return JsonSerializer.Serialize(all, Json);
+    }
 
     public static IReadOnlyList<StageRecord> Parse(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<StageRecord>>(json, Json) ?? [];
-}
 
-/// <summary>A place for tests to make a stage fail; the service's own implementation does nothing.</summary>
-public interface IRunFaults
-{
-    void BeforeStage(string stage);
-}
-
-internal sealed class NoRunFaults : IRunFaults
-{
-    public void BeforeStage(string stage)
-    {
-    }
+    private static double Milliseconds(Stopwatch clock) => Math.Round(clock.Elapsed.TotalMilliseconds, 1);
 }

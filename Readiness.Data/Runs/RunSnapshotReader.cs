@@ -8,7 +8,7 @@ namespace Readiness.Data.Runs;
 /// <summary>What the published run left for the next one: peer-group centroids (stable ids) and pairs (hysteresis).</summary>
 public sealed record PreviousRunState(long RunId, IReadOnlyList<PublishedPeerGroup> PeerGroups, IReadOnlyList<PublishedPair> Pairs);
 
-public sealed record PublishedPeerGroup(int Id, string Label, string Detail);
+public sealed record PublishedPeerGroup(long Id, string Label, string Detail);
 
 public sealed record PublishedPair(string MenteeAgs, string MentorAgs, double Benefit, long SinceRunId);
 

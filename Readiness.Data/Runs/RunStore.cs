@@ -60,27 +60,62 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Takes a queued run over for the process that executes it (a worker may run what the API
+    /// started), so that <see cref="FailInterrupted"/> watches the right process. False when the run
+    /// is no longer running: it finished, or was failed after its process died.
+    /// </summary>
+    public bool Claim(long runId)
+    {
+        using var connection = database.Open();
+        return connection.Execute(
+            "UPDATE runs SET owner = @owner, heartbeat_at = @now WHERE id = @runId AND status = 'running'",
+            new { runId, owner = ThisProcess, now = time.GetUtcNow() }) == 1;
+    }
+
     public void Heartbeat(long runId)
     {
         using var connection = database.Open();
         connection.Execute("UPDATE runs SET heartbeat_at = @now WHERE id = @runId AND status = 'running'", new { runId, now = time.GetUtcNow() });
     }
 
-    /// <summary>Records the failure and removes every row the run wrote; the published run stays current.</summary>
-    public void Fail(long runId, string error, string? stages)
+    /// <summary>Records what the run computes from as soon as it is known, so a run that fails or is interrupted can be explained too.</summary>
+    public void RecordInputs(long runId, string inputVersion, string parameters)
     {
+        using var connection = database.Open();
+        connection.Execute("UPDATE runs SET input_version = @inputVersion, parameters = @parameters WHERE id = @runId AND status = 'running'",
+            new { runId, inputVersion, parameters });
+    }
+
+    /// <summary>Records the stages finished so far, so a run that is interrupted still shows how far it got.</summary>
+    public void RecordStages(long runId, string stages)
+    {
+        using var connection = database.Open();
+        connection.Execute("UPDATE runs SET stages = @stages, heartbeat_at = @now WHERE id = @runId AND status = 'running'",
+            new { runId, stages, now = time.GetUtcNow() });
+    }
+
+    /// <summary>
+    /// Records the failure of a running run and removes every row it wrote; the published run stays
+    /// current. A run that is no longer running (published, or failed already) is left as it is.
+    /// </summary>
+    public bool Fail(long runId, string error, string? stages) =>
         database.InTransaction((connection, transaction) =>
         {
-            DeleteResults(connection, transaction, runId);
-            connection.Execute(
+            var updated = connection.Execute(
                 """
                 UPDATE runs SET status = 'failed', finished_at = @now, error = @error, stages = coalesce(@stages, stages)
                 WHERE id = @runId AND status = 'running'
                 """,
                 new { runId, error, stages, now = time.GetUtcNow() },
                 transaction);
+            if (updated == 1)
+            {
+                DeleteResults(connection, transaction, runId);
+            }
+
+            return updated == 1;
         });
-    }
 
     /// <summary>Closes a run whose inputs equal the published run's: nothing new to publish.</summary>
     public void MarkUnchanged(long runId, string inputVersion, string parameters, string stages)
@@ -96,24 +131,20 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
     }
 
     /// <summary>Makes the run's results the ones served, in one transaction with its final status.</summary>
-    public void Publish(long runId, string inputVersion, string parameters, string stages)
+    public void Publish(long runId, string inputVersion, string parameters, string stages) =>
+        Publish(runId, inputVersion, parameters, () => stages);
+
+    /// <summary>
+    /// Makes the run's results the ones served, in one transaction with its final status. The
+    /// pointer moves first and the run's row is written last, with <paramref name="stages"/> read
+    /// at that moment, so the stored stages include the publish stage itself (up to the commit).
+    /// </summary>
+    public void Publish(long runId, string inputVersion, string parameters, Func<string> stages)
     {
+        ArgumentNullException.ThrowIfNull(stages);
         var now = time.GetUtcNow();
         database.InTransaction((connection, transaction) =>
         {
-            var updated = connection.Execute(
-                """
-                UPDATE runs SET status = 'succeeded', finished_at = @now, published_at = @now,
-                                input_version = @inputVersion, parameters = @parameters, stages = @stages
-                WHERE id = @runId AND status = 'running'
-                """,
-                new { runId, inputVersion, parameters, stages, now },
-                transaction);
-            if (updated != 1)
-            {
-                throw new InvalidOperationException($"Run {runId} is no longer running and cannot be published.");
-            }
-
             connection.Execute(
                 """
                 INSERT INTO current_run (singleton, run_id, published_at) VALUES (1, @runId, @now)
@@ -121,6 +152,19 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
                 """,
                 new { runId, now },
                 transaction);
+            var updated = connection.Execute(
+                """
+                UPDATE runs SET status = 'succeeded', finished_at = @finished, published_at = @now,
+                                input_version = @inputVersion, parameters = @parameters, stages = @stages
+                WHERE id = @runId AND status = 'running'
+                """,
+                new { runId, inputVersion, parameters, stages = stages(), now, finished = time.GetUtcNow() },
+                transaction);
+            if (updated != 1)
+            {
+                // Failed meanwhile (its process was presumed dead): the pointer must not move, so the transaction rolls back.
+                throw new InvalidOperationException($"Run {runId} is no longer running and cannot be published.");
+            }
         });
     }
 
@@ -137,8 +181,10 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
             var stale = time.GetUtcNow() - run.HeartbeatAt > staleAfter;
             if (ownerEnded || stale)
             {
-                Fail(run.Id, ownerEnded ? "Interrupted: the process running it ended before it finished." : "Interrupted: no sign of life from the process running it.", null);
-                interrupted.Add(run.Id);
+                if (Fail(run.Id, ownerEnded ? "Interrupted: the process running it ended before it finished." : "Interrupted: no sign of life from the process running it.", null))
+                {
+                    interrupted.Add(run.Id);
+                }
             }
         }
 

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Dapper;
+using Readiness.Data;
+using Readiness.Data.ApiKeys;
+using Readiness.Tests.Support;
+using static Readiness.Tests.Api.Write.WriteSupport;
+
+namespace Readiness.Tests.Jobs;
+
+/// <summary>
+/// Runs through the API and Hangfire (in-memory storage), in one story: run A publishes (its
+/// settings differ from the seeded run's), run B on the same inputs is unchanged, a planner adds
+/// a surveyed assessment, run C publishes. The tests check what each step left.
+/// </summary>
+public sealed class RunEndToEndTests
+{
+    private ReadinessFactory factory = null!;
+    private HttpClient client = null!;
+    private SqliteDatabase database = null!;
+    private long seeded;
+    private JsonNode runA = null!;
+    private JsonNode runB = null!;
+    private JsonNode runC = null!;
+    private long currentAfterA;
+    private long currentAfterB;
+    private string etagA = null!;
+    private (HttpStatusCode AfterA, HttpStatusCode AfterB) conditionalWithA;
+
+    private const string Readiness = $"/api/v1/municipalities/{Andechs}/readiness";
+
+    [OneTimeSetUp]
+    public async Task RunTheStory()
+    {
+        factory = new ReadinessFactory().WithFastRuns();
+        client = factory.CreateClient();
+        database = factory.Database();
+        var admin = factory.CreateKey(Role.Admin);
+        var planner = factory.CreateKey(Role.Planner, Starnberg);
+        seeded = database.CurrentRunId();
+
+        runA = await client.WaitForRunAsync(database, await client.StartRunAsync(admin));
+        currentAfterA = (await (await client.GetAsync("/api/v1/runs/current")).ReadJsonAsync(HttpStatusCode.OK)).Get<long>("id");
+        using (var first = await client.GetAsync(Readiness))
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            etagA = first.Headers.ETag!.ToString();
+        }
+
+        var afterA = await ConditionalAsync(etagA);
+        runB = await client.WaitForRunAsync(database, await client.StartRunAsync(admin));
+        currentAfterB = database.CurrentRunId();
+        conditionalWithA = (afterA, await ConditionalAsync(etagA));
+
+        using (var post = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", planner, Json(ValidBody()))))
+        {
+            Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        runC = await client.WaitForRunAsync(database, await client.StartRunAsync(admin));
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        client.Dispose();
+        factory.Dispose();
+    }
+
+    [Test]
+    public void Post_QueuesARunThatHangfireExecutes_AndTheCurrentRunIsIt()
+    {
+        Assert.That(runA.Get<string>("status"), Is.EqualTo("succeeded"), runA.ToJsonString());
+        Assert.That(runA.Get<string>("trigger"), Is.EqualTo("manual"));
+        Assert.That(runA.Get<string>("requestedBy"), Does.StartWith("test Admin"));
+        Assert.That(runA.Get<long>("id"), Is.GreaterThan(seeded));
+        Assert.That(currentAfterA, Is.EqualTo(runA.Get<long>("id")));
+        Assert.That(runA.StageNames().Last(), Is.EqualTo("publish"));
+    }
+
+    [Test]
+    public void Run_EndsUnchanged_AndPublishesNothing_WhenTheInputsAreTheSame()
+    {
+        Assert.That(runB.Get<string>("status"), Is.EqualTo("unchanged"), runB.ToJsonString());
+        Assert.That(runB.Get<string>("inputVersion"), Is.EqualTo(runA.Get<string>("inputVersion")));
+        Assert.That(runB["publishedAt"], Is.Null);
+        Assert.That(currentAfterB, Is.EqualTo(runA.Get<long>("id")));
+        Assert.That(database.ResultRows(runB.Get<long>("id")), Is.Empty);
+    }
+
+    [Test]
+    public async Task Run_PublishesANewRun_WhoseReadinessIsSurveyed_AfterAPlannerAddedAnAssessment()
+    {
+        Assert.That(runC.Get<string>("status"), Is.EqualTo("succeeded"), runC.ToJsonString());
+        Assert.That(runC.Get<string>("inputVersion"), Is.Not.EqualTo(runA.Get<string>("inputVersion")));
+        var current = await (await client.GetAsync("/api/v1/runs/current")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(current.Get<long>("id"), Is.EqualTo(runC.Get<long>("id")));
+
+        var readiness = await (await client.GetAsync(Readiness)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(readiness.Get<long>("runId"), Is.EqualTo(runC.Get<long>("id")));
+        Assert.That(readiness.Get<string>("dataQuality"), Is.EqualTo("surveyed"));
+
+        var before = await (await client.GetAsync($"{Readiness}?run={runA.Get<long>("id")}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(before.Get<string>("dataQuality"), Is.EqualTo("illustrative"));
+    }
+
+    [Test]
+    public async Task Readiness_Answers304ToTheCurrentETag_And200WithANewETag_AfterANewRun()
+    {
+        Assert.That(conditionalWithA, Is.EqualTo((HttpStatusCode.NotModified, HttpStatusCode.NotModified)),
+            "304 while run A is current, and still after the unchanged run B");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, Readiness);
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etagA));
+        using var response = await client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.ETag!.ToString(), Is.Not.EqualTo(etagA));
+        Assert.That(response.Headers.GetValues("X-Run-Id").Single(), Is.EqualTo(runC.Get<long>("id").ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(await ConditionalAsync(response.Headers.ETag.ToString()), Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [Test]
+    public async Task RunQuery_ReadsAnEarlierRun_AfterANewOneIsPublished_AndAnUnknownRunIs404()
+    {
+        var earlier = await (await client.GetAsync($"{Readiness}?run={runA.Get<long>("id")}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(earlier.Get<long>("runId"), Is.EqualTo(runA.Get<long>("id")));
+        var list = await (await client.GetAsync($"/api/v1/readiness?run={seeded}&pageSize=1")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(list.Get<long>("runId"), Is.EqualTo(seeded));
+
+        await (await client.GetAsync($"{Readiness}?run=987654")).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync($"{Readiness}?run={runB.Get<long>("id")}")).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public void Pairs_KeptFromTheLastRun_CarryTheRunTheyFirstAppearedIn()
+    {
+        var (a, c) = (runA.Get<long>("id"), runC.Get<long>("id"));
+        var pairsA = Pairs(a);
+        var pairsC = Pairs(c);
+        var kept = pairsC.Keys.Intersect(pairsA.Keys).ToList();
+
+        Assert.That(kept, Is.Not.Empty);
+        Assert.That(kept.Select(p => pairsC[p]), Is.EqualTo(kept.Select(p => pairsA[p])), "a kept pair keeps its since");
+        Assert.That(kept.Count(p => pairsC[p] == a), Is.GreaterThan(0), "pairs that first appeared in run A say so in run C");
+        Assert.That(pairsC.Where(p => !pairsA.ContainsKey(p.Key)).Select(p => p.Value), Has.All.EqualTo(c), "new pairs start with run C");
+    }
+
+    [Test]
+    public async Task Changes_BetweenTwoRuns_ListPairsAndTiers()
+    {
+        var changes = await (await client.GetAsync($"/api/v1/runs/{runC.Get<long>("id")}/changes?since={runA.Get<long>("id")}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.That(changes.Get<long>("since"), Is.EqualTo(runA.Get<long>("id")));
+        Assert.That(changes["pairsStarted"], Is.InstanceOf<JsonArray>());
+        Assert.That(changes["tierChanges"], Is.InstanceOf<JsonArray>());
+    }
+
+    private Dictionary<(string Mentee, string Mentor), long> Pairs(long runId)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string, string, long)>(
+                "SELECT mentee_ags, mentor_ags, since_run_id FROM run_pairings WHERE run_id = @runId", new { runId })
+            .ToDictionary(p => (p.Item1, p.Item2), p => p.Item3);
+    }
+
+    private async Task<HttpStatusCode> ConditionalAsync(string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Readiness);
+        request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(etag));
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+}

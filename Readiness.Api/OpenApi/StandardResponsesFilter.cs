@@ -8,7 +8,8 @@ namespace Readiness.Api.OpenApi;
 /// <summary>
 /// The answers every operation can give besides its own: 401 for a key that is sent but invalid
 /// (any operation; a key sent must be valid even where none is needed), 429 from the rate limiter
-/// (everything under <c>/api</c>), one wording per status, and the headers that come with them.
+/// (everything under <c>/api</c>), 400 where a query value may fail to bind (a number, a flag), one
+/// wording per status, and the headers that come with them.
 /// </summary>
 internal sealed class StandardResponsesFilter : IOperationFilter
 {
@@ -40,6 +41,12 @@ internal sealed class StandardResponsesFilter : IOperationFilter
         if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true)
         {
             EnsureProblem(operation, context, "429");
+        }
+
+        // `?run=abc` never reaches the handler: binding fails and the answer is a validation problem naming the parameter.
+        if (operation.Parameters?.Any(p => p.In == ParameterLocation.Query && p.Schema?.Type is { } type && !type.HasFlag(JsonSchemaType.String)) == true)
+        {
+            EnsureProblem(operation, context, "400", typeof(HttpValidationProblemDetails));
         }
 
         foreach (var (status, response) in operation.Responses)
@@ -75,7 +82,7 @@ internal sealed class StandardResponsesFilter : IOperationFilter
         response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } };
     }
 
-    private static void EnsureProblem(OpenApiOperation operation, OperationFilterContext context, string status)
+    private static void EnsureProblem(OpenApiOperation operation, OperationFilterContext context, string status, Type? problem = null)
     {
         if (operation.Responses!.ContainsKey(status))
         {
@@ -87,7 +94,7 @@ internal sealed class StandardResponsesFilter : IOperationFilter
             Description = Descriptions[status],
             Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
             {
-                ["application/problem+json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository) },
+                ["application/problem+json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(problem ?? typeof(ProblemDetails), context.SchemaRepository) },
             },
         };
     }

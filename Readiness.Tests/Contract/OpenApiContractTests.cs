@@ -99,6 +99,13 @@ public sealed class OpenApiContractTests
                 Assert.That(responses, Does.Contain("429"), $"{id}: rate limited");
             }
 
+            var typedQuery = operation["parameters"]?.AsArray()
+                .Any(p => p!.Get<string>("in") == "query" && p!["schema"]?["type"]?.ToString() is "integer" or "number" or "boolean") == true;
+            if (typedQuery)
+            {
+                Assert.That(responses, Does.Contain("400"), $"{id}: a query value that does not bind is a validation problem");
+            }
+
             if (operation["security"] is not null)
             {
                 Assert.That(responses, Does.Contain("403"), $"{id}: needs a role");

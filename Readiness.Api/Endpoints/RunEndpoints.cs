@@ -72,9 +72,10 @@ internal static class RunEndpoints
         return TypedResults.Ok(new Paged<RunDto>([.. items.Select(r => ToDto(r, current))], pageNumber, size, total));
     }
 
-    internal static Results<Ok<RunDto>, ProblemHttpResult> GetCurrentRun(RunStore runs) =>
-        runs.Current() is { } run
-            ? TypedResults.Ok(ToDto(run, run.Id))
+    /// <summary>The run being served, from memory: it matches what every result endpoint answers at this moment.</summary>
+    internal static Results<Ok<RunDto>, ProblemHttpResult> GetCurrentRun(PublishedRunCache cache) =>
+        cache.Current is { } run
+            ? TypedResults.Ok(ToDto(run.Run, run.Id))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No run published yet",
                 detail: "The first run starts with the service; try again in a minute, or see GET /api/v1/runs.");
 

@@ -6,25 +6,37 @@ namespace Readiness.Scoring.PeerGroups;
 
 /// <summary>How k-means runs: the base seed, how many initialisations, and the Lloyd polish.</summary>
 /// <param name="Seed">Initialisation i uses <c>new MLContext(Seed + i)</c>; the same seed gives the same result.</param>
-/// <param name="Initialisations">Independent k-means++ starts; the lowest inertia wins (scikit-learn's n_init).</param>
-/// <param name="MlNetIterations">Lloyd iterations ML.NET runs after its k-means++ seeding.</param>
+/// <param name="Initialisations">Independent starts; the lowest inertia wins (scikit-learn's n_init).</param>
+/// <param name="MlNetIterations">Lloyd iterations ML.NET runs after its seeding; the polish does the rest (see docs/peer-groups.md).</param>
 /// <param name="MaxPolishIterations">Lloyd iterations in double precision after ML.NET's fit.</param>
 /// <param name="MaxParallelism">Initialisations run at once (each single-threaded); -1 for one per core. The result does not depend on it.</param>
-public sealed record KMeansSettings(int Seed = 42, int Initialisations = 10, int MlNetIterations = 1, int MaxPolishIterations = 300, int MaxParallelism = -1);
+/// <param name="Initialisation">ML.NET's seeding: k-means|| (ML.NET's KMeansYinyang, the default) or k-means++.</param>
+/// <param name="SeedingSampleSize">
+/// With more rows than this, ML.NET seeds on a random sample of this many rows (drawn with the
+/// initialisation's seed) and the polish runs on all rows; 0 seeds on all rows.
+/// </param>
+public sealed record KMeansSettings(
+    int Seed = 42, int Initialisations = 10, int MlNetIterations = 1, int MaxPolishIterations = 300, int MaxParallelism = -1,
+    int SeedingSampleSize = 20_000,
+    KMeansTrainer.InitializationAlgorithm Initialisation = KMeansTrainer.InitializationAlgorithm.KMeansYinyang);
 
 /// <summary>One k-means solution on standardised rows.</summary>
 /// <param name="K">Number of clusters.</param>
 /// <param name="Centroids">k × d, in the units of the rows (z-scores for peer groups).</param>
 /// <param name="Labels">The index of each row's centroid.</param>
 /// <param name="Inertia">Sum of squared distances of rows to their centroid (scikit-learn's <c>inertia_</c>).</param>
-/// <param name="InitialisationInertias">The inertia each initialisation reached after polishing, in seed order.</param>
+/// <param name="InitialisationInertias">
+/// The inertia each initialisation reached, polished to scikit-learn's tolerance, in seed order; the
+/// winner is then polished until no row moves, so <paramref name="Inertia"/> can be a little lower.
+/// </param>
 public sealed record KMeansSolution(int K, double[][] Centroids, int[] Labels, double Inertia, IReadOnlyList<double> InitialisationInertias);
 
 /// <summary>
-/// ML.NET k-means made deterministic and as good as scikit-learn's: one thread, k-means++ starts from
-/// fixed seeds, several starts keeping the lowest inertia (ML.NET has no n_init), and a final Lloyd
-/// polish in double precision (ML.NET trains in single precision). Assignments are computed from the
-/// centroids directly: ML.NET's per-row Transform costs more than the fit at 100,000 rows.
+/// ML.NET k-means made deterministic and as good as scikit-learn's: ML.NET seeds each start (k-means++
+/// by default, one thread, a fixed seed per start, one Lloyd iteration), a Lloyd polish in double
+/// precision runs each start to convergence (ML.NET's own iterations are single precision and slow
+/// to converge), and the start with the lowest inertia wins (ML.NET has no n_init). Assignments are
+/// computed from the centroids directly: ML.NET's per-row Transform costs more than the fit at 100,000 rows.
 /// </summary>
 public static class KMeansClustering
 {
@@ -49,9 +61,11 @@ public static class KMeansClustering
         var runs = new (double[][] Centroids, int[] Labels, double Inertia)[settings.Initialisations];
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelism }, init =>
         {
-            var centroids = TrainWithMlNet(data, k, settings.Seed + init, settings.MlNetIterations);
+            var centroids = TrainWithMlNet(data, k, settings.Seed + init, settings.MlNetIterations, settings.SeedingSampleSize, settings.Initialisation);
             var labels = new int[data.Count];
-            var inertia = Lloyd.Polish(data, centroids, labels, settings.MaxPolishIterations);
+            // scikit-learn's tolerance here: a start stuck in a poor optimum creeps for hundreds of
+            // iterations before it stops moving, and it will lose anyway.
+            var inertia = Lloyd.Polish(data, centroids, labels, settings.MaxPolishIterations, Lloyd.ScikitLearnTolerance(data));
             runs[init] = (centroids, labels, inertia);
         });
 
@@ -65,20 +79,26 @@ public static class KMeansClustering
             }
         }
 
-        return new KMeansSolution(k, runs[best].Centroids, runs[best].Labels, runs[best].Inertia, [.. runs.Select(r => r.Inertia)]);
+        // The winner iterates until no row moves, so each centroid is exactly the mean of its rows.
+        var (winner, winnerLabels, _) = runs[best];
+        var inertia = Lloyd.Polish(data, winner, winnerLabels, settings.MaxPolishIterations);
+        return new KMeansSolution(k, winner, winnerLabels, inertia, [.. runs.Select(r => r.Inertia)]);
     }
 
-    private static double[][] TrainWithMlNet(KMeansData data, int k, int seed, int iterations)
+    private static double[][] TrainWithMlNet(KMeansData data, int k, int seed, int iterations, int sampleSize, KMeansTrainer.InitializationAlgorithm initialisation)
     {
         var ml = new MLContext(seed);
-        var view = ml.Data.LoadFromEnumerable(data.MlRows, data.Schema);
+        // ML.NET's seeding passes over the data once per centroid; on 100,000 rows that alone takes
+        // longer than scikit-learn's whole fit. A large sample seeds as well; the polish sees every row.
+        var rows = sampleSize > 0 && data.Count > sampleSize ? data.Sample(sampleSize, seed) : data.MlRows;
+        var view = ml.Data.LoadFromEnumerable(rows, data.Schema);
         var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
         {
             FeatureColumnName = nameof(MlRow.Features),
             NumberOfClusters = k,
             NumberOfThreads = 1,
             MaximumNumberOfIterations = iterations,
-            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+            InitializationAlgorithm = initialisation,
         });
         var model = trainer.Fit(view).Model;
         VBuffer<float>[] centroids = [];
@@ -98,94 +118,3 @@ public static class KMeansClustering
         public float[] Features { get; set; } = [];
     }
 }
-
-/// <summary>Rows prepared once for many fits: a flat double matrix for the polish and float rows for ML.NET.</summary>
-internal sealed class KMeansData
-{
-    private KMeansData(double[] values, int count, int dimensions)
-    {
-        Values = values;
-        Count = count;
-        Dimensions = dimensions;
-        MeanVariance = Enumerable.Range(0, dimensions).Average(f =>
-        {
-            var mean = 0.0;
-            for (var i = 0; i < count; i++)
-            {
-                mean += values[i * dimensions + f];
-            }
-
-            mean /= count;
-            var variance = 0.0;
-            for (var i = 0; i < count; i++)
-            {
-                variance += (values[i * dimensions + f] - mean) * (values[i * dimensions + f] - mean);
-            }
-
-            return variance / count;
-        });
-        MlRows = new KMeansClustering.MlRow[count];
-        for (var i = 0; i < count; i++)
-        {
-            var features = new float[dimensions];
-            for (var f = 0; f < dimensions; f++)
-            {
-                features[f] = (float)values[i * dimensions + f];
-            }
-
-            MlRows[i] = new KMeansClustering.MlRow { Features = features };
-        }
-
-        Schema = SchemaDefinition.Create(typeof(KMeansClustering.MlRow));
-        Schema[nameof(KMeansClustering.MlRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimensions);
-    }
-
-    /// <summary>Row-major n × d.</summary>
-    public double[] Values { get; }
-
-    public int Count { get; }
-
-    public int Dimensions { get; }
-
-    /// <summary>Mean of the column variances: the scale of scikit-learn's convergence tolerance.</summary>
-    public double MeanVariance { get; }
-
-    public KMeansClustering.MlRow[] MlRows { get; }
-
-    public SchemaDefinition Schema { get; }
-
-    public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Dimensions, Dimensions);
-
-    public static KMeansData From(IReadOnlyList<double[]> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
-        {
-            throw new ArgumentException("k-means needs at least one row.", nameof(rows));
-        }
-
-        var d = rows[0].Length;
-        var values = new double[rows.Count * d];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Length != d)
-            {
-                throw new ArgumentException($"Row {i} has {rows[i].Length} values, the first row {d}.", nameof(rows));
-            }
-
-            foreach (var value in rows[i])
-            {
-                if (!double.IsFinite(value))
-                {
-                    throw new ArgumentException($"Row {i} has a value that is not a finite number.", nameof(rows));
-                }
-            }
-
-            rows[i].CopyTo(values, i * d);
-        }
-
-        return new KMeansData(values, rows.Count, d);
-    }
-}
-
-

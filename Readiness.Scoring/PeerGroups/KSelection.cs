@@ -11,7 +11,7 @@ internal static class KSelection
         // A state may have fewer municipalities than the range asks for (Bremen has two): k < n always.
         var maxK = Math.Min(options.MaxK, data.Count - 1);
         var minK = Math.Min(options.MinK, maxK);
-        var settings = new KMeansSettings(options.Seed, options.Initialisations);
+        var settings = new KMeansSettings(options.Seed, options.Initialisations, Initialisation: options.Initialisation);
         if (maxK < 2)
         {
             var single = KMeansClustering.Fit(data, 1, settings);

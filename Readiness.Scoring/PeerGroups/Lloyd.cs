@@ -4,18 +4,24 @@ namespace Readiness.Scoring.PeerGroups;
 
 /// <summary>
 /// Lloyd's k-means iterations in double precision, sequential and in a fixed order so the result is
-/// reproducible. Hamerly's bounds skip the distance computations for rows that provably keep their
-/// centroid; the result is the same as plain Lloyd, only faster. The iterations stop when no row
-/// changes its centroid or, as scikit-learn stops, when the centroids together move less than 1e-4
-/// of the mean feature variance; a last exact pass then assigns every row to its nearest centroid
-/// so labels and inertia belong to the final centroids.
+/// reproducible. <see cref="HamerlyBounds"/> skip the distance computations for rows that provably
+/// keep their centroid; the result is the same as plain Lloyd, only faster. The iterations run until
+/// no row changes its centroid, or, given a tolerance, until the centroids together move less than it
+/// (squared), as scikit-learn stops. Rows are then assigned to their nearest final centroid, so labels
+/// and inertia always belong to the centroids returned.
 /// </summary>
 internal static class Lloyd
 {
-    private const double RelativeTolerance = 1e-4;
+    /// <summary>scikit-learn's default tolerance: 1e-4 of the mean feature variance.</summary>
+    public static double ScikitLearnTolerance(KMeansData data) => 1e-4 * data.MeanVariance;
 
     /// <summary>Improves <paramref name="centroids"/> in place, fills <paramref name="labels"/>, returns the inertia.</summary>
-    public static double Polish(KMeansData data, double[][] centroids, int[] labels, int maxIterations)
+    /// <param name="data">The rows.</param>
+    /// <param name="centroids">Starting centroids, improved in place.</param>
+    /// <param name="labels">Filled with each row's centroid.</param>
+    /// <param name="maxIterations">Cap on the iterations.</param>
+    /// <param name="tolerance">Stop once the squared centroid moves sum to no more than this; 0 iterates until no row moves.</param>
+    public static double Polish(KMeansData data, double[][] centroids, int[] labels, int maxIterations, double tolerance = 0)
     {
         var k = centroids.Length;
         var d = data.Dimensions;
@@ -30,9 +36,9 @@ internal static class Lloyd
         var previous = new double[flat.Length];
         var moves = new double[k];
         var halfSeparation = new double[k];
-        var tolerance = RelativeTolerance * data.MeanVariance;
-        InitialiseBounds(data, flat, k, labels, upper, lower);
-        for (var iteration = 0; iteration < maxIterations; iteration++)
+        HamerlyBounds.Initialise(data, flat, k, labels, upper, lower);
+        var converged = false;
+        for (var iteration = 0; iteration < maxIterations && !converged; iteration++)
         {
             Array.Copy(flat, previous, flat.Length);
             if (!MoveToMeans(data, flat, k, labels))
@@ -40,24 +46,22 @@ internal static class Lloyd
                 // An empty cluster takes the row farthest from its centroid (as scikit-learn does), so k stays k.
                 RelocateToEmpty(data, flat, k, labels);
                 MoveToMeans(data, flat, k, labels);
-                InitialiseBounds(data, flat, k, labels, upper, lower);
+                HamerlyBounds.Initialise(data, flat, k, labels, upper, lower);
                 continue;
             }
 
-            if (Moves(previous, flat, k, d, moves) <= tolerance)
+            if (Moves(previous, flat, k, d, moves) <= tolerance && tolerance > 0)
             {
                 break;
             }
 
-            LoosenBounds(labels, moves, upper, lower);
-            HalfSeparations(flat, k, d, halfSeparation);
-            if (Reassign(data, flat, k, labels, upper, lower, halfSeparation) == 0)
-            {
-                break;
-            }
+            HamerlyBounds.Loosen(labels, moves, upper, lower);
+            HamerlyBounds.HalfSeparations(flat, k, d, halfSeparation);
+            converged = HamerlyBounds.Reassign(data, flat, k, labels, upper, lower, halfSeparation) == 0;
         }
 
-        Assign(data, flat, k, labels, new double[data.Count], out var inertia);
+        // Converged, the labels are the nearest centroids already; stopped early, they may not be.
+        var inertia = converged ? Inertia(data, flat, labels) : AssignAll(data, flat, k, labels);
         for (var c = 0; c < k; c++)
         {
             flat.AsSpan(c * d, d).CopyTo(centroids[c]);
@@ -66,26 +70,30 @@ internal static class Lloyd
         return inertia;
     }
 
-    /// <summary>Nearest centroid per row (ties to the lower index); returns how many rows changed centroid.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Assign(KMeansData data, double[] centroids, int k, int[] labels, double[] squared, out double inertia)
+    private static double Inertia(KMeansData data, double[] centroids, int[] labels)
     {
-        var changed = 0;
-        inertia = 0;
+        var d = data.Dimensions;
+        var inertia = 0.0;
         for (var i = 0; i < data.Count; i++)
         {
-            var (best, bestDistance, _) = NearestTwo(data, i, centroids, k);
-            if (labels[i] != best)
-            {
-                labels[i] = best;
-                changed++;
-            }
-
-            squared[i] = bestDistance;
-            inertia += bestDistance;
+            inertia += SquaredDistance(data.Row(i), centroids.AsSpan(labels[i] * d, d));
         }
 
-        return changed;
+        return inertia;
+    }
+
+    /// <summary>Assigns every row to its nearest centroid (ties to the lower index); returns the inertia.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double AssignAll(KMeansData data, double[] centroids, int k, int[] labels)
+    {
+        var inertia = 0.0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            (labels[i], var squared, _) = NearestTwo(data, i, centroids, k);
+            inertia += squared;
+        }
+
+        return inertia;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -104,7 +112,7 @@ internal static class Lloyd
 
     /// <summary>The nearest centroid of row <paramref name="i"/> with its squared distance, and the second-nearest squared distance.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Best, double BestSquared, double SecondSquared) NearestTwo(KMeansData data, int i, double[] centroids, int k)
+    internal static (int Best, double BestSquared, double SecondSquared) NearestTwo(KMeansData data, int i, double[] centroids, int k)
     {
         var d = data.Dimensions;
         var row = data.Values.AsSpan(i * d, d);
@@ -127,51 +135,6 @@ internal static class Lloyd
         }
 
         return (best, bestDistance, secondDistance);
-    }
-
-    private static void InitialiseBounds(KMeansData data, double[] centroids, int k, int[] labels, double[] upper, double[] lower)
-    {
-        for (var i = 0; i < data.Count; i++)
-        {
-            var (best, bestSquared, secondSquared) = NearestTwo(data, i, centroids, k);
-            labels[i] = best;
-            upper[i] = Math.Sqrt(bestSquared);
-            lower[i] = Math.Sqrt(secondSquared);
-        }
-    }
-
-    /// <summary>Hamerly's step: only rows whose bounds allow a change are measured; returns how many moved.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Reassign(KMeansData data, double[] centroids, int k, int[] labels, double[] upper, double[] lower, double[] halfSeparation)
-    {
-        var d = data.Dimensions;
-        var changed = 0;
-        for (var i = 0; i < data.Count; i++)
-        {
-            var own = labels[i];
-            var bound = Math.Max(halfSeparation[own], lower[i]);
-            if (upper[i] <= bound)
-            {
-                continue;
-            }
-
-            upper[i] = Math.Sqrt(SquaredDistance(data.Row(i), centroids.AsSpan(own * d, d)));
-            if (upper[i] <= bound)
-            {
-                continue;
-            }
-
-            var (best, bestSquared, secondSquared) = NearestTwo(data, i, centroids, k);
-            upper[i] = Math.Sqrt(bestSquared);
-            lower[i] = Math.Sqrt(secondSquared);
-            if (best != own)
-            {
-                labels[i] = best;
-                changed++;
-            }
-        }
-
-        return changed;
     }
 
     /// <summary>Sets each centroid to the mean of its rows, summed afresh in row order; false if a cluster is empty.</summary>
@@ -241,7 +204,7 @@ internal static class Lloyd
         }
     }
 
-    /// <summary>How far each centroid moved; returns the sum of squared moves.</summary>
+    /// <summary>How far each centroid moved; returns the sum of the squared moves.</summary>
     private static double Moves(double[] before, double[] after, int k, int d, double[] moves)
     {
         var total = 0.0;
@@ -253,51 +216,5 @@ internal static class Lloyd
         }
 
         return total;
-    }
-
-    /// <summary>After centroids moved, the distance to the own centroid can have grown by its move, to any other shrunk by the largest other move.</summary>
-    private static void LoosenBounds(int[] labels, double[] moves, double[] upper, double[] lower)
-    {
-        var largest = 0;
-        for (var c = 1; c < moves.Length; c++)
-        {
-            if (moves[c] > moves[largest])
-            {
-                largest = c;
-            }
-        }
-
-        var secondLargest = 0.0;
-        for (var c = 0; c < moves.Length; c++)
-        {
-            if (c != largest)
-            {
-                secondLargest = Math.Max(secondLargest, moves[c]);
-            }
-        }
-
-        for (var i = 0; i < labels.Length; i++)
-        {
-            upper[i] += moves[labels[i]];
-            lower[i] -= labels[i] == largest ? secondLargest : moves[largest];
-        }
-    }
-
-    /// <summary>Half the distance from each centroid to its nearest other: a row closer than that cannot change.</summary>
-    private static void HalfSeparations(double[] centroids, int k, int d, double[] half)
-    {
-        for (var a = 0; a < k; a++)
-        {
-            var nearest = double.PositiveInfinity;
-            for (var b = 0; b < k; b++)
-            {
-                if (a != b)
-                {
-                    nearest = Math.Min(nearest, SquaredDistance(centroids.AsSpan(a * d, d), centroids.AsSpan(b * d, d)));
-                }
-            }
-
-            half[a] = Math.Sqrt(nearest) / 2;
-        }
     }
 }

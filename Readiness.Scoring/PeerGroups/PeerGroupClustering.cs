@@ -10,7 +10,10 @@ namespace Readiness.Scoring.PeerGroups;
 /// </summary>
 public static class PeerGroupClustering
 {
-    /// <param name="municipalities">The scope: every municipality to group.</param>
+    /// <param name="municipalities">
+    /// The scope: every municipality to group, in a fixed order (by AGS): the result is reproducible
+    /// for the same municipalities in the same order.
+    /// </param>
     /// <param name="options">k range, measure, seed; defaults when null.</param>
     /// <param name="previous">The previous run's groups (<see cref="PeerGroupResult.AsPrevious"/>), to keep their ids.</param>
     public static PeerGroupResult Compute(

@@ -1,3 +1,5 @@
+using Microsoft.ML.Trainers;
+
 namespace Readiness.Scoring.PeerGroups;
 
 /// <summary>Which measure picks k.</summary>
@@ -27,8 +29,11 @@ public sealed record PeerGroupOptions
     /// <summary>Base seed of the k-means initialisations.</summary>
     public int Seed { get; init; } = 42;
 
-    /// <summary>k-means++ starts per k; the lowest inertia wins.</summary>
+    /// <summary>k-means starts per k; the lowest inertia wins.</summary>
     public int Initialisations { get; init; } = 10;
+
+    /// <summary>ML.NET's seeding: k-means|| (<c>KMeansYinyang</c>, the default) or k-means++.</summary>
+    public KMeansTrainer.InitializationAlgorithm Initialisation { get; init; } = KMeansTrainer.InitializationAlgorithm.KMeansYinyang;
 
     /// <summary>
     /// A new group takes a previous group's id only if their centroids are at most this far apart

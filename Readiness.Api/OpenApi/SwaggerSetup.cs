@@ -39,8 +39,13 @@ internal static class SwaggerSetup
             options.DocumentFilter<DocumentOrderFilter>();
         });
 
-        // After every other filter (request bodies are documented by a feature's own filter), so the examples find their media types.
-        services.PostConfigure<SwaggerGenOptions>(options => options.OperationFilter<ExampleFilter>());
+        // After every other filter: the examples find the media types a feature's own filter documents, and the
+        // endpoint's summary and description win over a handler's XML comment.
+        services.PostConfigure<SwaggerGenOptions>(options =>
+        {
+            options.OperationFilter<EndpointSummaryFilter>();
+            options.OperationFilter<ExampleFilter>();
+        });
         return services;
     }
 

@@ -59,14 +59,14 @@ public sealed record CensusDto(long? Population, double? ForeignShare, double? M
 
 /// <summary>An administrative union of municipalities (Verwaltungsgemeinschaft, Amt, Samtgemeinde, Verbandsgemeinde, ...).</summary>
 /// <param name="Key">Nine-digit Gemeindeverband key.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Name">Name of the union, e.g. "Verwaltungsgemeinschaft Schöllkrippen".</param>
 /// <param name="Kind">As published, e.g. "Verwaltungsgemeinschaft".</param>
 /// <param name="Members">All member municipalities.</param>
 public sealed record AdministrativeUnionDto(string Key, string Name, string Kind, IReadOnlyList<MunicipalityRefDto> Members);
 
 /// <summary>A reference to a municipality.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 public sealed record MunicipalityRefDto(string Ags, string Name);
 
 /// <summary>A neighbouring municipality.</summary>

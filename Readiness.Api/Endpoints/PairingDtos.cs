@@ -1,11 +1,11 @@
 namespace Readiness.Api.Endpoints;
 
 /// <summary>A municipality in a pair.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="DistrictKey">District key.</param>
 /// <param name="Score">Readiness score (default profile).</param>
-/// <param name="Tier">Tier.</param>
+/// <param name="Tier">Readiness tier: starting, developing, established, experienced or insufficient-data.</param>
 public sealed record PairPartyDto(string Ags, string Name, string DistrictKey, double? Score, TierDto Tier);
 
 /// <summary>The parts a pair's benefit is made of: benefit = transfer × compatibility × proximity.</summary>
@@ -72,13 +72,13 @@ public enum PairingRoleDto
 }
 
 /// <summary>A municipality's pairing: its pair as mentee, its mentees as mentor, or why it has none.</summary>
-/// <param name="Ags">AGS.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
 /// <param name="Role">mentee, mentor or none.</param>
 /// <param name="AsMentee">Its mentor pair, if it is a paired mentee.</param>
 /// <param name="AsMentor">Its mentees, if it is a mentor.</param>
 /// <param name="Unpaired">Why a mentee has no mentor.</param>
 /// <param name="Explanation">A sentence a planner can read.</param>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 public sealed record MunicipalityPairingDto(string Ags, PairingRoleDto Role, PairingDto? AsMentee, IReadOnlyList<PairingDto> AsMentor, UnpairedDto? Unpaired, string Explanation, long RunId);
 
 /// <summary>A candidate mentor of a mentee with its benefit parts, so a planner can overrule the recommendation.</summary>
@@ -96,5 +96,5 @@ public sealed record PairingCandidateDto(PairPartyDto Mentor, double Benefit, Be
 /// <param name="Ags">AGS of the mentee.</param>
 /// <param name="Role">Its role.</param>
 /// <param name="Candidates">Candidates, best first; empty when it is not a mentee.</param>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 public sealed record PairingCandidatesDto(string Ags, PairingRoleDto Role, IReadOnlyList<PairingCandidateDto> Candidates, long RunId);

@@ -43,8 +43,8 @@ public sealed record TierCountsDto(int Starting, int Developing, int Established
 public sealed record PeerGroupDetailDto(PeerGroupDto Group, IReadOnlyList<PeerGroupMemberDto> Members, int Page, int PageSize, int Total);
 
 /// <summary>A member of a peer group.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="DistrictKey">District key.</param>
 /// <param name="Distance">Distance to the group's centroid (standard units).</param>
 /// <param name="SecondNearest">The next-nearest group, and how far its centroid is: a member close to two groups sits on a boundary.</param>
@@ -59,7 +59,7 @@ public sealed record PeerGroupMemberDto(string Ags, string Name, string District
 public sealed record SecondGroupDto(int Id, string Label, double Distance);
 
 /// <summary>How the number of peer groups was chosen.</summary>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 /// <param name="ChosenK">The number of groups chosen.</param>
 /// <param name="SelectedBy">The quality measure that chose it: davies-bouldin (lower is better) or silhouette (higher is better).</param>
 /// <param name="Features">The features with the mean and standard deviation used to standardise them.</param>

@@ -16,6 +16,7 @@ internal static class PeerGroupEndpoints
 
         group.MapGet("/", ListPeerGroups)
             .WithName("ListPeerGroups")
+            .WithRunETag()
             .WithSummary("List peer groups")
             .WithDescription("Groups of municipalities with similar framework conditions (k-means on size, density, migrant share, urbanisation), "
                 + "each with its label, size, centroid in real units, spread, tier distribution and median score.")
@@ -24,6 +25,7 @@ internal static class PeerGroupEndpoints
 
         group.MapGet("/diagnostics", GetPeerGroupDiagnostics)
             .WithName("GetPeerGroupDiagnostics")
+            .WithRunETag()
             .WithSummary("How the number of peer groups was chosen")
             .WithDescription("Every k tried with its inertia, Davies–Bouldin index and silhouette, the measure that chose, and the standardisation of each feature.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -31,6 +33,7 @@ internal static class PeerGroupEndpoints
 
         group.MapGet("/{id:int}", GetPeerGroup)
             .WithName("GetPeerGroup")
+            .WithRunETag()
             .WithSummary("Get a peer group with its members")
             .WithDescription("The group and a page of its members, nearest to the centroid first, each with its distance, second-nearest group, score and tier.")
             .ProducesProblem(StatusCodes.Status404NotFound)

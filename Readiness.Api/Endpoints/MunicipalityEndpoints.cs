@@ -133,7 +133,10 @@ internal static class MunicipalityEndpoints
         PublishedRun? run)
     {
         var score = run?.Default.ByAgs.GetValueOrDefault(m.Ags)?.Row;
-        var peerGroup = run is not null && run.PeerGroupOf.TryGetValue(m.Ags, out var id) ? new PeerGroupRefDto(id, run.PeerGroupById[id].Label) : null;
+        var member = run?.PeerMembers.GetValueOrDefault(m.Ags);
+        var peerGroup = member is null ? null : new MunicipalityPeerGroupDto(
+            member.GroupId, run!.PeerGroupById[member.GroupId].Label, Math.Round(member.Distance, 4),
+            member.SecondGroupId is { } second ? new SecondGroupDto(second, run.PeerGroupById[second].Label, Math.Round(member.SecondDistance ?? 0, 4)) : null);
         var shared = run?.SharedMembership.GetValueOrDefault(m.Ags)?.GroupId is { } groupId ? new SharedServiceGroupRefDto(groupId, run.SharedGroupById[groupId].Members.Count) : null;
         return new(
         m.Ags, m.Name, m.OfficialName, m.Kind, m.OfficialType, m.DistrictKey, m.DistrictName, m.StateKey, m.StateName,

@@ -6,7 +6,8 @@ namespace Readiness.Api.Endpoints;
 /// <param name="DistrictKey">District key.</param>
 /// <param name="Score">Readiness score (default profile).</param>
 /// <param name="Tier">Readiness tier: starting, developing, established, experienced or insufficient-data.</param>
-public sealed record PairPartyDto(string Ags, string Name, string DistrictKey, double? Score, TierDto Tier);
+/// <param name="DataQuality">What its score rests on: surveyed, illustrative or missing.</param>
+public sealed record PairPartyDto(string Ags, string Name, string DistrictKey, double? Score, TierDto Tier, DataQualityDto DataQuality);
 
 /// <summary>The parts a pair's benefit is made of: benefit = transfer × compatibility × proximity.</summary>
 /// <param name="Transfer">What can be passed on: the structure gap plus a share of the score gap.</param>
@@ -34,9 +35,10 @@ public sealed record TopicDto(string Structure, double Weight, bool MenteeAnswer
 /// <param name="Topics">Transfer topics, heaviest first.</param>
 /// <param name="Since">The run in which this pair first appeared; pairs are kept from run to run unless a better one wins by a margin.</param>
 /// <param name="Kept">Whether the pair was kept from the previous run.</param>
+/// <param name="DataQuality">What the pair rests on: surveyed when both assessments are, illustrative when both are, mixed otherwise.</param>
 public sealed record PairingDto(
     PairPartyDto Mentee, PairPartyDto Mentor, double Benefit, BenefitPartsDto BenefitParts, double DistanceKm,
-    bool SharesBorder, bool SamePeerGroup, IReadOnlyList<TopicDto> Topics, long Since, bool Kept);
+    bool SharesBorder, bool SamePeerGroup, IReadOnlyList<TopicDto> Topics, long Since, bool Kept, DataQualityDto DataQuality);
 
 /// <summary>Why a mentee has no mentor.</summary>
 public enum UnpairedReasonDto

@@ -188,13 +188,14 @@ internal static class PairingEndpoints
 
     internal static PairingDto ToDto(PublishedRun run, MentorPair pair, long since) => new(
         Party(run, pair.MenteeAgs), Party(run, pair.MentorAgs), Math.Round(pair.Benefit, 4), Parts(pair.Parts), Math.Round(pair.DistanceKm, 2),
-        pair.SharesBorder, pair.SamePeerGroup, Topics(pair), since, pair.WasPrevious);
+        pair.SharesBorder, pair.SamePeerGroup, Topics(pair), since, pair.WasPrevious,
+        DataQualities.Of([run.Default.ByAgs[pair.MenteeAgs].Row.DataQuality, run.Default.ByAgs[pair.MentorAgs].Row.DataQuality]));
 
     internal static PairPartyDto Party(PublishedRun run, string ags)
     {
         var facts = run.BaseData.Get(ags);
         var row = run.Default.ByAgs[ags].Row;
-        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, PeerGroupEndpoints.ParseTier(row.Tier));
+        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, PeerGroupEndpoints.ParseTier(row.Tier), DataQualities.Parse(row.DataQuality));
     }
 
     private static BenefitPartsDto Parts(BenefitParts p) => new(

@@ -9,7 +9,8 @@ namespace Readiness.Api.Endpoints;
 /// <param name="Tiers">Members per readiness tier (default profile).</param>
 /// <param name="MedianScore">Median readiness score of its scored members.</param>
 /// <param name="RunId">The run that computed it.</param>
-public sealed record PeerGroupDto(int Id, string Label, int Size, PeerGroupCentroidDto Centroid, PeerGroupSpreadDto Spread, TierCountsDto Tiers, double? MedianScore, long RunId);
+/// <param name="DataQuality">What the members' tiers and scores rest on: surveyed, illustrative or mixed. The grouping itself rests on the base data only.</param>
+public sealed record PeerGroupDto(int Id, string Label, int Size, PeerGroupCentroidDto Centroid, PeerGroupSpreadDto Spread, TierCountsDto Tiers, double? MedianScore, long RunId, DataQualityDto DataQuality);
 
 /// <summary>A peer group's centre in real units.</summary>
 /// <param name="Population">Median population.</param>

@@ -138,7 +138,8 @@ internal static class PeerGroupEndpoints
             new PeerGroupSpreadDto(Math.Round(group.Spread.MeanDistance, 4), Math.Round(group.Spread.MaxDistance, 4), group.Spread.FeatureStandardDeviations.ToDictionary(f => f.Key, f => Math.Round(f.Value, 4))),
             new TierCountsDto(Count("starting"), Count("developing"), Count("established"), Count("experienced"), Count("insufficient-data")),
             median is null ? null : Math.Round(median.Value, 2),
-            run.Id);
+            run.Id,
+            DataQualities.Of(members.Select(m => m.DataQuality)));
     }
 
     internal static TierDto ParseTier(string tier) => Enum.Parse<TierDto>(tier.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);

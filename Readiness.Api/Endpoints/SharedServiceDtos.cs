@@ -26,7 +26,8 @@ public sealed record SuggestedOfferDto(string Key, string Title, IReadOnlyList<s
 /// <param name="UnconfirmedMissingStructures">Structures no member reports, where some did not answer.</param>
 /// <param name="SuggestedOffers">Shared offers that follow from the gaps.</param>
 /// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
+/// <param name="DataQuality">What the members' structures rest on: surveyed, illustrative or mixed.</param>
 public sealed record SharedServiceGroupDto(
     string Id, string DistrictKey, IReadOnlyList<SharedServiceMemberDto> Members, long Population, double ForeignResidents,
     bool ForeignResidentsComplete, IReadOnlyList<string> FloorReachedBy, IReadOnlyList<string> AdministrativeUnions,
-    IReadOnlyList<string> MissingStructures, IReadOnlyList<string> UnconfirmedMissingStructures, IReadOnlyList<SuggestedOfferDto> SuggestedOffers, long RunId);
+    IReadOnlyList<string> MissingStructures, IReadOnlyList<string> UnconfirmedMissingStructures, IReadOnlyList<SuggestedOfferDto> SuggestedOffers, long RunId, DataQualityDto DataQuality);

@@ -97,5 +97,6 @@ internal static class SharedServiceEndpoints
         group.Population, Math.Round(group.ForeignResidents), group.ForeignResidentsComplete, group.FloorReachedBy, group.UnionKeys,
         group.MissingStructures, group.UnconfirmedMissingStructures,
         [.. group.SuggestedOffers.Select(o => new SuggestedOfferDto(o.Key, o.Title, o.Because))],
-        run.Id);
+        run.Id,
+        DataQualities.Of(group.Members.Select(ags => run.Default.ByAgs[ags].Row.DataQuality)));
 }

@@ -30,7 +30,8 @@ internal static class Examples
             new("09188124", "Herrsching a.Ammersee", NeighbourSourceDto.Boundary, 11555.8, 3.587, null),
             new("09181114", "Dießen am Ammersee", NeighbourSourceDto.Boundary, null, 6.971, new MunicipalityRefDto("09188451", "Ammersee")),
         ],
-        SmallRural, null, 35.18, TierDto.Developing, DataQualityDto.Illustrative);
+        new MunicipalityPeerGroupDto(SmallRural.Id, SmallRural.Label, 0.8712, new SecondGroupDto(5, "mid-sized towns and suburbs, medium foreign share (≈ 7 %)", 1.2044)),
+        null, 35.18, TierDto.Developing, DataQualityDto.Illustrative);
 
     private static readonly IReadOnlyList<PillarDto> Pillars =
     [
@@ -73,11 +74,11 @@ internal static class Examples
         1, 1, 14, "default", 12, DataQualityDto.Illustrative);
 
     private static readonly PairingDto AndechsPair = new(
-        new PairPartyDto("09188117", "Andechs", "09188", 35.18, TierDto.Developing),
-        new PairPartyDto("09188132", "Seefeld", "09188", 80.72, TierDto.Experienced),
+        new PairPartyDto("09188117", "Andechs", "09188", 35.18, TierDto.Developing, DataQualityDto.Illustrative),
+        new PairPartyDto("09188132", "Seefeld", "09188", 80.72, TierDto.Experienced, DataQualityDto.Illustrative),
         0.264, new BenefitPartsDto(0.7957, 0.6818, 0.4554, 0.3528, 0.9405, 2.2622), 7.41, true, false,
         [new("paidStaff", 0.0909, false), new("migrantCouncil", 0.0682, false), new("network", 0.0455, false)],
-        12, true);
+        12, true, DataQualityDto.Illustrative);
 
     public static readonly Paged<PairingDto> Pairings = new([AndechsPair], 1, 1, 3);
 
@@ -90,7 +91,7 @@ internal static class Examples
         [new("09171114", "Emmerting", 4254, 445), new("09171124", "Mehring", 2416, 179)],
         6670, 624, true, ["foreignResidents"], ["091715101"], ["migrantCouncil"], [],
         [new("joint-contact-point", "A joint contact point for integration, staffed together", ["contactPerson"])],
-        12);
+        12, DataQualityDto.Illustrative);
 
     public static readonly Paged<SharedServiceGroupDto> SharedServices = new([SharedGroup], 1, 1, 363);
 

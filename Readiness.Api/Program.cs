@@ -46,6 +46,9 @@ if (builder.Configuration.GetValue("Readiness:Jobs:RunServer", defaultValue: tru
 
 builder.Services.AddHostedService<PublishedRunWatcher>();
 
+// Exports: the Bavarian boundaries are read once, on the first GeoJSON export.
+builder.Services.AddSingleton<Readiness.Api.Exports.Boundaries>();
+
 // Access: API keys with roles and districts, rate limits per key or client; the planner write path with its audit.
 builder.Services.AddReadinessAuth();
 builder.Services.AddAssessmentWrites();
@@ -72,6 +75,7 @@ app.MapPairingEndpoints();
 app.MapSharedServiceEndpoints();
 app.MapProfileEndpoints();
 app.MapRunEndpoints();
+app.MapExportEndpoints();
 app.MapReadinessDashboard();
 
 app.Run();

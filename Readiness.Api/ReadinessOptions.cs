@@ -13,4 +13,9 @@ public sealed class ReadinessOptions
 
     /// <summary>Folder holding the seed files; by default the copy shipped next to the binaries.</summary>
     public string? SeedDirectory { get; set; }
+
+    /// <summary>The seed folder as an absolute path: the configured one under the content root, or the copy next to the binaries.</summary>
+    public string ResolveSeedDirectory(string contentRootPath) => SeedDirectory is { Length: > 0 } configured
+        ? Path.GetFullPath(configured, contentRootPath)
+        : Path.Combine(AppContext.BaseDirectory, "seed-data");
 }

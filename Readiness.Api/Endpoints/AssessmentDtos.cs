@@ -23,7 +23,7 @@ public sealed record AssessmentRequest(
     double? IntegrationBudgetEur = null, int? ActiveVolunteers = null, bool? VolunteerAllowance = null, int? MigrantOrganisations = null,
     double? YearsOfIntegrationWork = null, string? Note = null);
 
-/// <summary>One row of a JSON import: an <see cref="AssessmentRequest"/> with the municipality's AGS.</summary>
+/// <summary>One row of a JSON import: the fields of AddAssessment's body with the municipality's AGS.</summary>
 /// <param name="Ags">AGS of the municipality, 8 digits as text, e.g. "09188117".</param>
 /// <param name="ReferenceDate">The day the answers describe (yyyy-MM-dd).</param>
 /// <param name="ContactPerson">A designated contact person for integration.</param>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
+using Readiness.Api.OpenApi;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Assessments;
 using Readiness.Scoring.Model;
@@ -36,6 +37,8 @@ internal static class AssessmentEndpoints
             .RequireRole(Role.Planner)
             .DocumentsBody<AssessmentRequest>("application/json")
             .WithName("AddAssessment")
+            .WithRequestExample(Examples.AssessmentBody)
+            .WithResponseExample(Examples.Assessment, StatusCodes.Status201Created)
             .WithSummary("Add a surveyed assessment")
             .WithDescription("Adds the municipality's answers at a reference date (required, not in the future). Every answer is optional; "
                 + "null or absent means not answered. Earlier assessments stay in the history; a surveyed assessment replaces the "

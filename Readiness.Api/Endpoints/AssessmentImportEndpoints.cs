@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
+using Readiness.Api.OpenApi;
 using Readiness.Data.ApiKeys;
 
 namespace Readiness.Api.Endpoints;
@@ -23,6 +24,9 @@ internal static class AssessmentImportEndpoints
             .DocumentsBody<string>("text/csv")
             .DocumentsBody<ImportRowRequest[]>("application/json")
             .WithName("ImportAssessments")
+            .WithRequestExample(Examples.ImportCsv, "text/csv")
+            .WithRequestExample(Examples.ImportJson)
+            .WithResponseExample(Examples.ImportResult)
             .WithSummary("Import assessments, all or nothing")
             .WithDescription("CSV (`text/csv`: UTF-8 with or without BOM, `;` or `,` found from the header, decimal comma or point, "
                 + "yes/no as ja/nein, true/false, yes/no, wahr/falsch or 1/0, dates as yyyy-MM-dd or dd.MM.yyyy, an empty cell = not answered, "

@@ -25,6 +25,7 @@ internal static class DistrictEndpoints
 
         group.MapGet("/{key}/summary", GetDistrictSummary)
             .WithName("GetDistrictSummary")
+            .WithRunETag()
             .WithSummary("Get a district's readiness summary")
             .WithDescription("Municipalities per tier; for each structure how many municipalities have it and what share of the district's "
                 + "foreign residents lives in one that has it; data quality. From the current run (`?run=`) and profile (`?profile=`).")

@@ -10,7 +10,7 @@ namespace Readiness.Api.Endpoints;
 /// <param name="DataQuality">surveyed, illustrative, mixed or missing.</param>
 /// <param name="DataQualityCounts">Municipalities per data quality.</param>
 /// <param name="Profile">Profile of the tiers.</param>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 public sealed record DistrictSummaryDto(
     string DistrictKey, string DistrictName, int Municipalities, double ForeignResidents, TierCountsDto Tiers,
     IReadOnlyList<StructureCoverageDto> Structures, DataQualityDto DataQuality, DataQualityCountsDto DataQualityCounts, string Profile, long RunId);

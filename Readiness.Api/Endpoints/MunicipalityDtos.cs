@@ -48,7 +48,14 @@ public sealed record MunicipalityDto(
     long Population, double AreaKm2, double DensityPerKm2, CensusDto Census, double? ForeignShare,
     double? Lat, double? Lon, int? Degurba,
     AdministrativeUnionDto? AdministrativeUnion, IReadOnlyList<NeighbourDto> Neighbours,
-    PeerGroupRefDto? PeerGroup, SharedServiceGroupRefDto? SharedServiceGroup, double? Score, TierDto? Tier, DataQualityDto? DataQuality);
+    MunicipalityPeerGroupDto? PeerGroup, SharedServiceGroupRefDto? SharedServiceGroup, double? Score, TierDto? Tier, DataQualityDto? DataQuality);
+
+/// <summary>A municipality's peer group, how close it sits to the group's centre, and the next-nearest group.</summary>
+/// <param name="Id">Group id.</param>
+/// <param name="Label">Label.</param>
+/// <param name="Distance">Distance to the group's centroid in standard units (z-scores of the features).</param>
+/// <param name="SecondNearest">The next-nearest group: a municipality about as close to it sits on a boundary between the two.</param>
+public sealed record MunicipalityPeerGroupDto(int Id, string Label, double Distance, SecondGroupDto? SecondNearest);
 
 /// <summary>Zensus 2022 (census day 15.05.2022) figures of a municipality.</summary>
 /// <param name="Population">Census population: the base of both shares.</param>
@@ -59,14 +66,14 @@ public sealed record CensusDto(long? Population, double? ForeignShare, double? M
 
 /// <summary>An administrative union of municipalities (Verwaltungsgemeinschaft, Amt, Samtgemeinde, Verbandsgemeinde, ...).</summary>
 /// <param name="Key">Nine-digit Gemeindeverband key.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Name">Name of the union, e.g. "Verwaltungsgemeinschaft Schöllkrippen".</param>
 /// <param name="Kind">As published, e.g. "Verwaltungsgemeinschaft".</param>
 /// <param name="Members">All member municipalities.</param>
 public sealed record AdministrativeUnionDto(string Key, string Name, string Kind, IReadOnlyList<MunicipalityRefDto> Members);
 
 /// <summary>A reference to a municipality.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 public sealed record MunicipalityRefDto(string Ags, string Name);
 
 /// <summary>A neighbouring municipality.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Api.Runs;
+using Readiness.Api.OpenApi;
 using Readiness.Data;
 using Readiness.Data.BaseData;
 
@@ -22,6 +23,7 @@ internal static class MunicipalityEndpoints
 
         group.MapGet("/", ListMunicipalities)
             .WithName("ListMunicipalities")
+            .WithResponseExample(Examples.MunicipalityList)
             .WithSummary("List municipalities")
             .WithDescription("All 10,752 German municipalities, paged. Filter by `state`, `district`, `kind`, readiness `tier`, `peerGroup` "
                 + "and a name search `q` that ignores case and accents (`munchen` finds München); sort by `name`, `population`, `foreignShare` "
@@ -29,6 +31,7 @@ internal static class MunicipalityEndpoints
 
         group.MapGet("/{ags}", GetMunicipality)
             .WithName("GetMunicipality")
+            .WithResponseExample(Examples.Municipality)
             .WithSummary("Get one municipality")
             .WithDescription("Base data of a municipality with its neighbours and administrative union. "
                 + "`population` is the GV-ISys figure for 31.12.2023; the shares under `census` are Zensus 2022 fractions of the census population.")
@@ -130,7 +133,10 @@ internal static class MunicipalityEndpoints
         PublishedRun? run)
     {
         var score = run?.Default.ByAgs.GetValueOrDefault(m.Ags)?.Row;
-        var peerGroup = run is not null && run.PeerGroupOf.TryGetValue(m.Ags, out var id) ? new PeerGroupRefDto(id, run.PeerGroupById[id].Label) : null;
+        var member = run?.PeerMembers.GetValueOrDefault(m.Ags);
+        var peerGroup = member is null ? null : new MunicipalityPeerGroupDto(
+            member.GroupId, run!.PeerGroupById[member.GroupId].Label, Math.Round(member.Distance, 4),
+            member.SecondGroupId is { } second ? new SecondGroupDto(second, run.PeerGroupById[second].Label, Math.Round(member.SecondDistance ?? 0, 4)) : null);
         var shared = run?.SharedMembership.GetValueOrDefault(m.Ags)?.GroupId is { } groupId ? new SharedServiceGroupRefDto(groupId, run.SharedGroupById[groupId].Members.Count) : null;
         return new(
         m.Ags, m.Name, m.OfficialName, m.Kind, m.OfficialType, m.DistrictKey, m.DistrictName, m.StateKey, m.StateName,

@@ -1,12 +1,13 @@
 namespace Readiness.Api.Endpoints;
 
 /// <summary>A municipality in a pair.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="DistrictKey">District key.</param>
 /// <param name="Score">Readiness score (default profile).</param>
-/// <param name="Tier">Tier.</param>
-public sealed record PairPartyDto(string Ags, string Name, string DistrictKey, double? Score, TierDto Tier);
+/// <param name="Tier">Readiness tier: starting, developing, established, experienced or insufficient-data.</param>
+/// <param name="DataQuality">What its score rests on: surveyed, illustrative or missing.</param>
+public sealed record PairPartyDto(string Ags, string Name, string DistrictKey, double? Score, TierDto Tier, DataQualityDto DataQuality);
 
 /// <summary>The parts a pair's benefit is made of: benefit = transfer × compatibility × proximity.</summary>
 /// <param name="Transfer">What can be passed on: the structure gap plus a share of the score gap.</param>
@@ -34,9 +35,10 @@ public sealed record TopicDto(string Structure, double Weight, bool MenteeAnswer
 /// <param name="Topics">Transfer topics, heaviest first.</param>
 /// <param name="Since">The run in which this pair first appeared; pairs are kept from run to run unless a better one wins by a margin.</param>
 /// <param name="Kept">Whether the pair was kept from the previous run.</param>
+/// <param name="DataQuality">What the pair rests on: surveyed when both assessments are, illustrative when both are, mixed otherwise.</param>
 public sealed record PairingDto(
     PairPartyDto Mentee, PairPartyDto Mentor, double Benefit, BenefitPartsDto BenefitParts, double DistanceKm,
-    bool SharesBorder, bool SamePeerGroup, IReadOnlyList<TopicDto> Topics, long Since, bool Kept);
+    bool SharesBorder, bool SamePeerGroup, IReadOnlyList<TopicDto> Topics, long Since, bool Kept, DataQualityDto DataQuality);
 
 /// <summary>Why a mentee has no mentor.</summary>
 public enum UnpairedReasonDto
@@ -72,13 +74,13 @@ public enum PairingRoleDto
 }
 
 /// <summary>A municipality's pairing: its pair as mentee, its mentees as mentor, or why it has none.</summary>
-/// <param name="Ags">AGS.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
 /// <param name="Role">mentee, mentor or none.</param>
 /// <param name="AsMentee">Its mentor pair, if it is a paired mentee.</param>
 /// <param name="AsMentor">Its mentees, if it is a mentor.</param>
 /// <param name="Unpaired">Why a mentee has no mentor.</param>
 /// <param name="Explanation">A sentence a planner can read.</param>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 public sealed record MunicipalityPairingDto(string Ags, PairingRoleDto Role, PairingDto? AsMentee, IReadOnlyList<PairingDto> AsMentor, UnpairedDto? Unpaired, string Explanation, long RunId);
 
 /// <summary>A candidate mentor of a mentee with its benefit parts, so a planner can overrule the recommendation.</summary>
@@ -96,5 +98,5 @@ public sealed record PairingCandidateDto(PairPartyDto Mentor, double Benefit, Be
 /// <param name="Ags">AGS of the mentee.</param>
 /// <param name="Role">Its role.</param>
 /// <param name="Candidates">Candidates, best first; empty when it is not a mentee.</param>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 public sealed record PairingCandidatesDto(string Ags, PairingRoleDto Role, IReadOnlyList<PairingCandidateDto> Candidates, long RunId);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Api.Runs;
+using Readiness.Api.OpenApi;
 using Readiness.Scoring.Pairing;
 
 namespace Readiness.Api.Endpoints;
@@ -13,6 +14,8 @@ internal static class PairingEndpoints
 
         group.MapGet("/pairings", ListPairings)
             .WithName("ListPairings")
+            .WithRunETag()
+            .WithResponseExample(Examples.Pairings)
             .WithSummary("List mentor pairs")
             .WithDescription("Recommended pairs for good-practice transfer: a starting or developing municipality (mentee) with an established "
                 + "or experienced neighbour (mentor), chosen by an exact optimisation of the total benefit with at most a few mentees per mentor. "
@@ -23,6 +26,8 @@ internal static class PairingEndpoints
 
         group.MapGet("/municipalities/{ags}/pairing", GetMunicipalityPairing)
             .WithName("GetMunicipalityPairing")
+            .WithRunETag()
+            .WithResponseExample(Examples.MunicipalityPairing)
             .WithSummary("Get a municipality's pairing")
             .WithDescription("Its mentor as a mentee, its mentees as a mentor, or why it has none.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -30,6 +35,7 @@ internal static class PairingEndpoints
 
         group.MapGet("/municipalities/{ags}/pairing-candidates", GetPairingCandidates)
             .WithName("GetPairingCandidates")
+            .WithRunETag()
             .WithSummary("Every candidate mentor of a municipality")
             .WithDescription("All mentors within reach of a mentee with the benefit of each pair and its parts, best first, and which one the "
                 + "optimisation chose: so a planner can see the alternatives and overrule the recommendation.")
@@ -182,13 +188,14 @@ internal static class PairingEndpoints
 
     internal static PairingDto ToDto(PublishedRun run, MentorPair pair, long since) => new(
         Party(run, pair.MenteeAgs), Party(run, pair.MentorAgs), Math.Round(pair.Benefit, 4), Parts(pair.Parts), Math.Round(pair.DistanceKm, 2),
-        pair.SharesBorder, pair.SamePeerGroup, Topics(pair), since, pair.WasPrevious);
+        pair.SharesBorder, pair.SamePeerGroup, Topics(pair), since, pair.WasPrevious,
+        DataQualities.Of([run.Default.ByAgs[pair.MenteeAgs].Row.DataQuality, run.Default.ByAgs[pair.MentorAgs].Row.DataQuality]));
 
     internal static PairPartyDto Party(PublishedRun run, string ags)
     {
         var facts = run.BaseData.Get(ags);
         var row = run.Default.ByAgs[ags].Row;
-        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, PeerGroupEndpoints.ParseTier(row.Tier));
+        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, PeerGroupEndpoints.ParseTier(row.Tier), DataQualities.Parse(row.DataQuality));
     }
 
     private static BenefitPartsDto Parts(BenefitParts p) => new(

@@ -9,7 +9,8 @@ namespace Readiness.Api.Endpoints;
 /// <param name="Tiers">Members per readiness tier (default profile).</param>
 /// <param name="MedianScore">Median readiness score of its scored members.</param>
 /// <param name="RunId">The run that computed it.</param>
-public sealed record PeerGroupDto(int Id, string Label, int Size, PeerGroupCentroidDto Centroid, PeerGroupSpreadDto Spread, TierCountsDto Tiers, double? MedianScore, long RunId);
+/// <param name="DataQuality">What the members' tiers and scores rest on: surveyed, illustrative or mixed. The grouping itself rests on the base data only.</param>
+public sealed record PeerGroupDto(int Id, string Label, int Size, PeerGroupCentroidDto Centroid, PeerGroupSpreadDto Spread, TierCountsDto Tiers, double? MedianScore, long RunId, DataQualityDto DataQuality);
 
 /// <summary>A peer group's centre in real units.</summary>
 /// <param name="Population">Median population.</param>
@@ -43,8 +44,8 @@ public sealed record TierCountsDto(int Starting, int Developing, int Established
 public sealed record PeerGroupDetailDto(PeerGroupDto Group, IReadOnlyList<PeerGroupMemberDto> Members, int Page, int PageSize, int Total);
 
 /// <summary>A member of a peer group.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="DistrictKey">District key.</param>
 /// <param name="Distance">Distance to the group's centroid (standard units).</param>
 /// <param name="SecondNearest">The next-nearest group, and how far its centroid is: a member close to two groups sits on a boundary.</param>
@@ -59,7 +60,7 @@ public sealed record PeerGroupMemberDto(string Ags, string Name, string District
 public sealed record SecondGroupDto(int Id, string Label, double Distance);
 
 /// <summary>How the number of peer groups was chosen.</summary>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 /// <param name="ChosenK">The number of groups chosen.</param>
 /// <param name="SelectedBy">The quality measure that chose it: davies-bouldin (lower is better) or silhouette (higher is better).</param>
 /// <param name="Features">The features with the mean and standard deviation used to standardise them.</param>

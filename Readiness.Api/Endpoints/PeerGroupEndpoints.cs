@@ -16,6 +16,7 @@ internal static class PeerGroupEndpoints
 
         group.MapGet("/", ListPeerGroups)
             .WithName("ListPeerGroups")
+            .WithRunETag()
             .WithSummary("List peer groups")
             .WithDescription("Groups of municipalities with similar framework conditions (k-means on size, density, migrant share, urbanisation), "
                 + "each with its label, size, centroid in real units, spread, tier distribution and median score.")
@@ -24,6 +25,7 @@ internal static class PeerGroupEndpoints
 
         group.MapGet("/diagnostics", GetPeerGroupDiagnostics)
             .WithName("GetPeerGroupDiagnostics")
+            .WithRunETag()
             .WithSummary("How the number of peer groups was chosen")
             .WithDescription("Every k tried with its inertia, Davies–Bouldin index and silhouette, the measure that chose, and the standardisation of each feature.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -31,6 +33,7 @@ internal static class PeerGroupEndpoints
 
         group.MapGet("/{id:int}", GetPeerGroup)
             .WithName("GetPeerGroup")
+            .WithRunETag()
             .WithSummary("Get a peer group with its members")
             .WithDescription("The group and a page of its members, nearest to the centroid first, each with its distance, second-nearest group, score and tier.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -135,7 +138,8 @@ internal static class PeerGroupEndpoints
             new PeerGroupSpreadDto(Math.Round(group.Spread.MeanDistance, 4), Math.Round(group.Spread.MaxDistance, 4), group.Spread.FeatureStandardDeviations.ToDictionary(f => f.Key, f => Math.Round(f.Value, 4))),
             new TierCountsDto(Count("starting"), Count("developing"), Count("established"), Count("experienced"), Count("insufficient-data")),
             median is null ? null : Math.Round(median.Value, 2),
-            run.Id);
+            run.Id,
+            DataQualities.Of(members.Select(m => m.DataQuality)));
     }
 
     internal static TierDto ParseTier(string tier) => Enum.Parse<TierDto>(tier.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);

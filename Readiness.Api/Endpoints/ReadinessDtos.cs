@@ -36,8 +36,8 @@ public enum DataQualityDto
 }
 
 /// <summary>A municipality's readiness under one profile, from one run.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="DistrictKey">District key.</param>
 /// <param name="Score">Composite score 0..100; null below the coverage floor.</param>
 /// <param name="Tier">starting, developing, established, experienced or insufficient-data.</param>
@@ -47,7 +47,7 @@ public enum DataQualityDto
 /// <param name="RankIntervals">The same interval within its district and its peer group.</param>
 /// <param name="Pillars">Pillar scores (0..100) with their weights.</param>
 /// <param name="Indicators">Each indicator: its value, normalised value (0..1), effective weight and contribution to the score (points).</param>
-/// <param name="Flags">Warnings, e.g. volunteers-without-paid-backing, no-contact-person, no-migrant-representation, insufficient-data.</param>
+/// <param name="Flags">Warnings, e.g. volunteers-without-paid-backing, no-contact-person, no-migrant-representation, insufficient-data; an open list: new flags may appear within v1.</param>
 /// <param name="Recommendations">Structures it lacks, with the score each would add and how many peers have it; best first.</param>
 /// <param name="PeerGroup">Its peer group.</param>
 /// <param name="Assessment">The assessment the score rests on.</param>
@@ -112,11 +112,11 @@ public sealed record RecommendationDto(string Structure, double? ExpectedGain, i
 public sealed record AssessmentRefDto(long Id, DateOnly ReferenceDate, DataQualityDto Source);
 
 /// <summary>A municipality in the ranking list.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="DistrictKey">District key.</param>
 /// <param name="Score">Score 0..100 or null.</param>
-/// <param name="Tier">Tier.</param>
+/// <param name="Tier">Readiness tier: starting, developing, established, experienced or insufficient-data.</param>
 /// <param name="Coverage">Answered share of the weight.</param>
 /// <param name="Rank">Ranks.</param>
 /// <param name="RankInterval">Overall rank interval.</param>
@@ -132,7 +132,7 @@ public sealed record ReadinessSummaryDto(
 /// <param name="PageSize">Page size.</param>
 /// <param name="Total">Matching municipalities.</param>
 /// <param name="Profile">Profile.</param>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 /// <param name="DataQuality">surveyed, illustrative or mixed over the matching municipalities.</param>
 public sealed record ReadinessPageDto(
     IReadOnlyList<ReadinessSummaryDto> Items, int Page, int PageSize, int Total, string Profile, long RunId, DataQualityDto DataQuality);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
 using Readiness.Api.Runs;
+using Readiness.Api.OpenApi;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Endpoints;
@@ -18,13 +19,14 @@ internal static class ReadinessEndpoints
 
         group.MapGet("/municipalities/{ags}/readiness", GetReadiness)
             .WithName("GetReadiness")
+            .WithRunETag()
+            .WithResponseExample(Examples.Readiness)
             .WithSummary("Get a municipality's readiness")
             .WithDescription("Score 0..100, tier, coverage, ranks in its district, peer group and overall with their robustness interval, "
                 + "pillars, each indicator's value, normalised value, weight and contribution, flags and recommendations, from the current run "
                 + "(`?run=` for an earlier one) under the default profile (`?profile=` for another). Answers carry an ETag; a conditional "
                 + "request with it gets 304 while the run is current.")
             .Produces<ReadinessDto>()
-            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -32,6 +34,8 @@ internal static class ReadinessEndpoints
             .CountsAsRead()
             .DocumentsBody<WhatIfRequest>("application/json")
             .WithName("WhatIfReadiness")
+            .WithRequestExample(Examples.WhatIfBody)
+            .WithResponseExample(Examples.WhatIf)
             .WithSummary("What if a municipality's answers changed?")
             .WithDescription("Score, tier, rank and recommendations the municipality would have with the changed answers (any subset of the "
                 + "assessment's answer fields; null clears an answer), against the run's normalisation and the others' scores. Nothing is stored.")
@@ -42,6 +46,8 @@ internal static class ReadinessEndpoints
 
         group.MapGet("/readiness", ListReadiness)
             .WithName("ListReadiness")
+            .WithRunETag()
+            .WithResponseExample(Examples.Ranking)
             .WithSummary("Ranking of municipalities by readiness")
             .WithDescription("Municipalities with score, tier, ranks and rank interval, most ready first (`sort=-score`, the default), "
                 + "filtered by `state`, `district`, `tier`, `peerGroup`; from the current run (`?run=`) under the default profile (`?profile=`).")

@@ -57,8 +57,8 @@ public sealed record RunDto(
 public sealed record PairChangeDto(MunicipalityRefDto Mentee, MunicipalityRefDto Mentor, double Benefit);
 
 /// <summary>A municipality whose tier changed between two runs.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="From">Tier in the earlier run.</param>
 /// <param name="To">Tier in the later run.</param>
 /// <param name="FromScore">Score in the earlier run.</param>

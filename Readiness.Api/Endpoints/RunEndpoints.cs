@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Api.Auth;
 using Readiness.Data.ApiKeys;
 using Readiness.Api.Runs;
+using Readiness.Api.OpenApi;
 using Readiness.Data.Runs;
 
 namespace Readiness.Api.Endpoints;
@@ -17,17 +18,20 @@ internal static class RunEndpoints
 
         group.MapGet("/", ListRuns)
             .WithName("ListRuns")
+            .WithResponseExample(Examples.Runs)
             .WithSummary("List runs")
             .WithDescription("Every run with its status, trigger, stages and input version, newest first.");
 
         group.MapGet("/current", GetCurrentRun)
             .WithName("GetCurrentRun")
+            .WithResponseExample(Examples.Run)
             .WithSummary("Get the published run")
             .WithDescription("The run whose results every result endpoint serves by default. 404 before the first run has been published.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:long}", GetRun)
             .WithName("GetRun")
+            .WithResponseExample(Examples.Run)
             .WithSummary("Get one run")
             .WithDescription("A run with its provenance: trigger, start and end, status, per-stage durations and counts, parameters, input version, error.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -35,6 +39,7 @@ internal static class RunEndpoints
         group.MapPost("/", StartRun)
             .RequireRole(Role.Admin)
             .WithName("StartRun")
+            .WithResponseExample(Examples.Run with { Status = RunStatusDto.Running, Trigger = RunTriggerDto.Manual, FinishedAt = null, PublishedAt = null, IsCurrent = false, Stages = [], RequestedBy = "Landratsamt Starnberg admin" }, StatusCodes.Status202Accepted)
             .WithSummary("Start a run now")
             .WithDescription("Queues a run (admin). 202 with the run and its Location; 409 while another run is running, naming it. "
                 + "A run on unchanged inputs ends as `unchanged` and publishes nothing new.")

@@ -1,8 +1,8 @@
 namespace Readiness.Api.Endpoints;
 
 /// <summary>A member of a shared-service group.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="Population">Residents (GV-ISys 31.12.2023).</param>
 /// <param name="ForeignResidents">Foreign residents (Zensus 2022); null where not published.</param>
 public sealed record SharedServiceMemberDto(string Ags, string Name, long Population, double? ForeignResidents);
@@ -25,8 +25,9 @@ public sealed record SuggestedOfferDto(string Key, string Title, IReadOnlyList<s
 /// <param name="MissingStructures">Structures none of the members has.</param>
 /// <param name="UnconfirmedMissingStructures">Structures no member reports, where some did not answer.</param>
 /// <param name="SuggestedOffers">Shared offers that follow from the gaps.</param>
-/// <param name="RunId">Run.</param>
+/// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
+/// <param name="DataQuality">What the members' structures rest on: surveyed, illustrative or mixed.</param>
 public sealed record SharedServiceGroupDto(
     string Id, string DistrictKey, IReadOnlyList<SharedServiceMemberDto> Members, long Population, double ForeignResidents,
     bool ForeignResidentsComplete, IReadOnlyList<string> FloorReachedBy, IReadOnlyList<string> AdministrativeUnions,
-    IReadOnlyList<string> MissingStructures, IReadOnlyList<string> UnconfirmedMissingStructures, IReadOnlyList<SuggestedOfferDto> SuggestedOffers, long RunId);
+    IReadOnlyList<string> MissingStructures, IReadOnlyList<string> UnconfirmedMissingStructures, IReadOnlyList<SuggestedOfferDto> SuggestedOffers, long RunId, DataQualityDto DataQuality);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Api.Runs;
+using Readiness.Api.OpenApi;
 using Readiness.Scoring.SharedServices;
 
 namespace Readiness.Api.Endpoints;
@@ -13,6 +14,8 @@ internal static class SharedServiceEndpoints
 
         group.MapGet("/", ListSharedServiceGroups)
             .WithName("ListSharedServiceGroups")
+            .WithRunETag()
+            .WithResponseExample(Examples.SharedServices)
             .WithSummary("List shared-service groups")
             .WithDescription("Groups of small or structure-poor neighbouring municipalities that together reach a threshold (foreign residents "
                 + "or population) justifying a shared offer; contiguous, within one district, Verwaltungsgemeinschaften kept together. Each lists "
@@ -21,6 +24,8 @@ internal static class SharedServiceEndpoints
 
         group.MapGet("/{id}", GetSharedServiceGroup)
             .WithName("GetSharedServiceGroup")
+            .WithRunETag()
+            .WithResponseExample(Examples.SharedService)
             .WithSummary("Get a shared-service group")
             .WithDescription("One group by its id, e.g. 09187-03.")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -92,5 +97,6 @@ internal static class SharedServiceEndpoints
         group.Population, Math.Round(group.ForeignResidents), group.ForeignResidentsComplete, group.FloorReachedBy, group.UnionKeys,
         group.MissingStructures, group.UnconfirmedMissingStructures,
         [.. group.SuggestedOffers.Select(o => new SuggestedOfferDto(o.Key, o.Title, o.Because))],
-        run.Id);
+        run.Id,
+        DataQualities.Of(group.Members.Select(ags => run.Default.ByAgs[ags].Row.DataQuality)));
 }

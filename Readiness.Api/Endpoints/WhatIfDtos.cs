@@ -1,8 +1,8 @@
 namespace Readiness.Api.Endpoints;
 
 /// <summary>What a municipality's readiness would be with changed answers; nothing is stored.</summary>
-/// <param name="Ags">AGS.</param>
-/// <param name="Name">Name.</param>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel, 8 digits as text, e.g. 09188117.</param>
+/// <param name="Name">Name without the designation suffix, e.g. Andechs.</param>
 /// <param name="Score">The score it would have.</param>
 /// <param name="Tier">The tier it would have.</param>
 /// <param name="Coverage">The coverage it would have.</param>
@@ -24,7 +24,7 @@ public sealed record WhatIfDto(
 
 /// <summary>A municipality's readiness as the run computed it.</summary>
 /// <param name="Score">Score.</param>
-/// <param name="Tier">Tier.</param>
+/// <param name="Tier">Readiness tier: starting, developing, established, experienced or insufficient-data.</param>
 /// <param name="Rank">Ranks.</param>
 public sealed record WhatIfBaselineDto(double? Score, TierDto Tier, RankDto Rank);
 

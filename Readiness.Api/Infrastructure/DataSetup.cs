@@ -49,9 +49,7 @@ internal static class DataSetup
             logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", applied));
         }
 
-        var seedDirectory = options.SeedDirectory is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, services.GetRequiredService<IHostEnvironment>().ContentRootPath)
-            : Path.Combine(AppContext.BaseDirectory, "seed-data");
+        var seedDirectory = options.ResolveSeedDirectory(services.GetRequiredService<IHostEnvironment>().ContentRootPath);
         var seed = new SeedImporter(database, seedDirectory).ImportIfEmpty();
         if (seed.Imported)
         {

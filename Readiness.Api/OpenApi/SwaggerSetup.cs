@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Readiness.Api.OpenApi;
 
@@ -27,6 +28,23 @@ internal static class SwaggerSetup
             }
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
+
+            // A property that refers to another schema keeps its own description and nullability (allOf wrapper, OpenAPI 3.0).
+            options.UseAllOfToExtendReferenceSchemas();
+            options.AddServer(new OpenApiServer { Url = "/", Description = "The service that serves this document." });
+            options.OperationFilter<QueryParameterNamesFilter>();
+            options.OperationFilter<StandardResponsesFilter>();
+            options.OperationFilter<RunETagFilter>();
+            options.SchemaFilter<ProblemSchemasFilter>();
+            options.DocumentFilter<DocumentOrderFilter>();
+        });
+
+        // After every other filter: the examples find the media types a feature's own filter documents, and the
+        // endpoint's summary and description win over a handler's XML comment.
+        services.PostConfigure<SwaggerGenOptions>(options =>
+        {
+            options.OperationFilter<EndpointSummaryFilter>();
+            options.OperationFilter<ExampleFilter>();
         });
         return services;
     }
@@ -36,7 +54,14 @@ internal static class SwaggerSetup
         + "into peer groups of similar framework conditions, pairs less active municipalities with experienced neighbours "
         + "and groups small neighbours for shared services.\n\n"
         + "Conventions: JSON in camelCase, enums as kebab-case strings, shares as fractions 0..1, distances in km, money in EUR, "
-        + "dates ISO 8601. Errors are RFC 9457 problem details.\n\n"
+        + "dates ISO 8601. Errors are RFC 9457 problem details. Result endpoints answer from the current published run "
+        + "(`?run=` for an earlier one) with the run's ETag. A property that is not required may be absent or null; "
+        + "its description says when (OpenAPI 3.0 cannot mark a reference to another schema as nullable).\n\n"
+        + "Stability: within v1 the contract changes only by addition: new operations, new optional parameters, new response "
+        + "fields, new CSV columns at the end, new values of open lists such as `flags`, offers or stage names. Clients must ignore "
+        + "fields they do not know. The values of enums (tier, dataQuality, status, ...) are fixed within v1. Renaming or removing anything, or changing a type or meaning, needs /api/v2; a deprecated "
+        + "operation is marked `deprecated` here and answers with a `Deprecation` header for at least six months before v2 "
+        + "removes it. The document is checked in as openapi/v1.json, so every change to it is reviewed.\n\n"
         + "Data sources and licences:\n\n"
         + string.Join("\n", Attribution.Lines.Select(line => $"- {line}"));
 }

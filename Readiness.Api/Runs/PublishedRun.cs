@@ -37,7 +37,8 @@ public sealed record PairingEntry(MentorPair Pair, long Since);
 public sealed class PublishedRun
 {
     private readonly ConcurrentDictionary<string, Lazy<ProfileScores>> onDemand = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<ProfileResult>> contexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ProfileResult>> fullProfiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ScoringContext>> contexts = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyDictionary<string, StoredAssessment>> assessments;
     private readonly Dictionary<string, PairingMenteeRow> mentees;
     private readonly Func<string, ScoringProfile?> currentProfile;
@@ -135,26 +136,25 @@ public sealed class PublishedRun
 
         return onDemand.GetOrAdd(name, key => new Lazy<ProfileScores>(() =>
         {
-            var result = Context(key)!;
+            var result = FullProfile(key)!;
             var rows = RunResultMapper.ScoreRows(Id, BaseData.Snapshot.Municipalities, result, PeerGroupOf, PeerGroupById.ToDictionary(g => g.Key, g => g.Value.Label), Assessments);
             return new ProfileScores(key, Entries(rows));
         })).Value;
     }
 
     /// <summary>The scoring context of a profile (normalisation, recommender) on the run's inputs, for what-if.</summary>
-    public ProfileResult? Context(string profileName)
+    public ScoringContext? Context(string profileName)
     {
-        var profile = Parameters?.Profiles.FirstOrDefault(p => p.Name == profileName) ?? currentProfile(profileName);
+        var profile = ProfileOf(profileName);
         if (profile is null)
         {
             return null;
         }
 
-        return contexts.GetOrAdd(profileName, _ => new Lazy<ProfileResult>(() =>
-        {
-            var answers = Assessments.ToDictionary(a => a.Key, a => a.Value.Answers, StringComparer.Ordinal);
-            return RunComputation.ScoreProfile(profile, BaseData.Snapshot.Municipalities, answers, PeerGroupOf, PlainStageRunner.Instance);
-        })).Value;
+        return contexts.GetOrAdd(profileName, _ => new Lazy<ScoringContext>(() =>
+            fullProfiles.TryGetValue(profileName, out var full) && full.IsValueCreated
+                ? new ScoringContext(full.Value.Scoring, full.Value.Recommender)
+                : RunComputation.Context(profile, BaseData.Snapshot.Municipalities, AnswersByAgs(), PeerGroupOf))).Value;
     }
 
     /// <summary>The members of each peer group, nearest to the centre first (then by AGS), made once per run.</summary>
@@ -169,6 +169,21 @@ public sealed class PublishedRun
         Parallel.For(0, rows.Count, i => entries[i] = new ScoreEntry(rows[i] with { Detail = [] }, Compression.Decompress(rows[i].Detail)));
         return entries;
     }
+
+    /// <summary>Scores, ranks and robustness of a profile the run did not store, on the run's own inputs.</summary>
+    private ProfileResult? FullProfile(string profileName)
+    {
+        var profile = ProfileOf(profileName);
+        return profile is null
+            ? null
+            : fullProfiles.GetOrAdd(profileName, _ => new Lazy<ProfileResult>(() =>
+                RunComputation.ScoreProfile(profile, BaseData.Snapshot.Municipalities, AnswersByAgs(), PeerGroupOf, PlainStageRunner.Instance))).Value;
+    }
+
+    /// <summary>The profile as the run scored it, or the stored one for a profile the run did not score.</summary>
+    private ScoringProfile? ProfileOf(string name) => Parameters?.Profiles.FirstOrDefault(p => p.Name == name) ?? currentProfile(name);
+
+    private Dictionary<string, AssessmentAnswers> AnswersByAgs() => Assessments.ToDictionary(a => a.Key, a => a.Value.Answers, StringComparer.Ordinal);
 
     /// <summary>The answers behind a municipality's score in this run.</summary>
     public AssessmentAnswers? AnswersOf(string ags) => Assessments.TryGetValue(ags, out var a) ? a.Answers : null;

@@ -77,9 +77,7 @@ public static class RunComputation
         ArgumentNullException.ThrowIfNull(stages);
         var inputs = municipalities.Select(m => new ScoringInput(m, answers.GetValueOrDefault(m.Ags))).ToList();
         var districtKeys = municipalities.Select(m => m.DistrictKey).ToList();
-        var peerKeys = municipalities
-            .Select(m => peerGroupOf.TryGetValue(m.Ags, out var id) ? $"peer-group:{id}" : $"district:{m.DistrictKey}")
-            .ToList();
+        var peerKeys = PeerKeys(municipalities, peerGroupOf);
         var stageName = profile.Name == DefaultProfile.Instance.Name ? ScoresStage : $"{ScoresStage}:{profile.Name}";
         var (run, rankAll, rankDistrict, rankPeer, flags, recommender, recommendations) = stages.Stage(stageName, () =>
         {
@@ -105,6 +103,27 @@ public static class RunComputation
 
         return new ProfileResult(profile, run, robustness, rankAll, rankDistrict, rankPeer, flags, recommendations, recommender);
     }
+
+    /// <summary>
+    /// The scoring of one profile without ranks or robustness: enough to re-score a municipality
+    /// against the others (what-if), at a fraction of <see cref="ScoreProfile"/>'s cost.
+    /// </summary>
+    public static ScoringContext Context(
+        ScoringProfile profile,
+        IReadOnlyList<MunicipalityFacts> municipalities,
+        IReadOnlyDictionary<string, AssessmentAnswers> answers,
+        IReadOnlyDictionary<string, int> peerGroupOf)
+    {
+        ArgumentNullException.ThrowIfNull(municipalities);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(peerGroupOf);
+        var run = ReadinessScorer.Score(profile, [.. municipalities.Select(m => new ScoringInput(m, answers.GetValueOrDefault(m.Ags)))]);
+        return new ScoringContext(run, new Recommender(run, PeerKeys(municipalities, peerGroupOf)));
+    }
+
+    /// <summary>Peers are the peer group; outside the clustered scope, the district.</summary>
+    private static List<string> PeerKeys(IReadOnlyList<MunicipalityFacts> municipalities, IReadOnlyDictionary<string, int> peerGroupOf) =>
+        [.. municipalities.Select(m => peerGroupOf.TryGetValue(m.Ags, out var id) ? $"peer-group:{id}" : $"district:{m.DistrictKey}")];
 
     /// <summary>A structure's weight in the pairing gap is its indicator's share of the profile, as in the score.</summary>
     public static IReadOnlyDictionary<string, double> StructureWeights(ScoringProfile profile)

@@ -36,3 +36,6 @@ public sealed record RunOutputs(
 {
     public ProfileResult Default => Profiles[0];
 }
+
+/// <summary>A profile's scoring and recommender on a run's inputs: what a what-if re-scores against.</summary>
+public sealed record ScoringContext(ScoringRun Scoring, Recommender Recommender);

@@ -2,10 +2,13 @@ namespace Readiness.Scoring.Scores;
 
 /// <summary>
 /// Everything that decides a readiness score: indicators with goalposts and weights, pillars,
-/// normalisation, aggregation, coverage floor, tiers and the robustness analysis. Profiles are
-/// data: they round-trip through JSON (<see cref="ScoringJson.Options"/>) and are checked by
-/// <see cref="ProfileValidator"/> before use. <see cref="DefaultProfile.Instance"/> ships.
+/// normalisation, aggregation, coverage floor, tiers and the robustness analysis. The built-in
+/// profile is named default; GET /api/v1/profiles/default shows a complete one.
 /// </summary>
+/// <remarks>
+/// Profiles are data: they round-trip through JSON (<see cref="ScoringJson.Options"/>) and are checked by
+/// <see cref="ProfileValidator"/> before use. <see cref="DefaultProfile.Instance"/> ships.
+/// </remarks>
 public sealed record ScoringProfile
 {
     /// <summary>Unique name, lower-case letters, digits and hyphens (it appears in URLs).</summary>
@@ -14,7 +17,7 @@ public sealed record ScoringProfile
     /// <summary>What the profile is for, in a planner's words.</summary>
     public string Description { get; init; } = "";
 
-    /// <summary>The indicators, each in one pillar; keys from <see cref="IndicatorKeys"/>.</summary>
+    /// <summary>The indicators, each in one pillar, each key at most once.</summary>
     public IReadOnlyList<IndicatorDefinition> Indicators { get; init; } = [];
 
     /// <summary>The pillars and their weights.</summary>
@@ -45,7 +48,7 @@ public sealed record ScoringProfile
 /// <summary>One indicator of a profile.</summary>
 public sealed record IndicatorDefinition
 {
-    /// <summary>Which answer or fact it reads, from <see cref="IndicatorKeys"/>.</summary>
+    /// <summary>Which answer or fact it reads: contactPerson, paidStaffFte, network, volunteerCoordination, migrantCouncil, integrationConcept, councilResolution, intermunicipalExchange, integrationBudgetEur, activeVolunteers, volunteerAllowance, migrantOrganisations, foreignShare or yearsOfIntegrationWork.</summary>
     public string Key { get; init; } = "";
 
     /// <summary>Key of the pillar it belongs to.</summary>
@@ -90,7 +93,7 @@ public sealed record NormalizationSettings
     public double WinsorUpper { get; init; } = 0.95;
 }
 
-/// <summary>Lower score bounds (0..100) of the tiers; below <see cref="Developing"/> is <c>starting</c>.</summary>
+/// <summary>Lower score bounds (0..100) of the tiers; a score below <c>developing</c> is <c>starting</c>.</summary>
 public sealed record TierThresholds
 {
     /// <summary>From this score on, <c>developing</c>.</summary>

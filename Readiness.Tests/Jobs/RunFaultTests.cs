@@ -78,6 +78,7 @@ public sealed class RunFaultTests
     {
         using (var connection = database.Open())
         {
+            connection.Execute("DROP TRIGGER IF EXISTS refuse_publish");
             connection.Execute($"CREATE TRIGGER refuse_publish {trigger} BEGIN SELECT RAISE(ABORT, 'publish refused by test'); END");
         }
 
@@ -89,7 +90,7 @@ public sealed class RunFaultTests
         finally
         {
             using var connection = database.Open();
-            connection.Execute("DROP TRIGGER refuse_publish");
+            connection.Execute("DROP TRIGGER IF EXISTS refuse_publish");
         }
 
         Assert.That(failed.Get<string>("status"), Is.EqualTo("failed"), refused);
@@ -114,6 +115,15 @@ public sealed class RunFaultTests
         Assert.That(readiness.Headers.ETag!.Tag, Is.EqualTo($"\"run-{previous}\""));
         var list = await (await client.GetAsync("/api/v1/readiness?pageSize=5")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.That(list.Get<long>("runId"), Is.EqualTo(previous));
+        foreach (var url in new[] { "/api/v1/peer-groups", "/api/v1/pairings?pageSize=1", "/api/v1/shared-services?pageSize=1", $"/api/v1/municipalities/{Andechs}/pairing" })
+        {
+            using var result = await client.GetAsync(url);
+            Assert.That(result.Headers.ETag!.Tag, Is.EqualTo($"\"run-{previous}\""), url);
+        }
+
+        var pairing = await (await client.GetAsync($"/api/v1/municipalities/{Andechs}/pairing")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(pairing.Get<long>("runId"), Is.EqualTo(previous));
+        await (await client.GetAsync($"/api/v1/pairings?run={failedId}")).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/v1/municipalities/{Andechs}/readiness?run={failedId}")).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/v1/readiness?run={failedId}")).ReadProblemAsync(HttpStatusCode.NotFound);
 

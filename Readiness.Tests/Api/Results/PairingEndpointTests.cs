@@ -22,6 +22,7 @@ public sealed class PairingEndpointTests : ResultsFixture
             Assert.That(pair["topics"]!.AsArray(), Is.Not.Empty);
             Assert.That(pair.Get<double>("distanceKm") <= 30 || pair.Get<bool>("sharesBorder"), Is.True, "neighbours or within 30 km");
             Assert.That(pair.Get<long>("since"), Is.GreaterThan(0));
+            Assert.That(pair.Get<string>("dataQuality"), Is.EqualTo("illustrative"));
         }
 
         var load = pairs.GroupBy(p => p!["mentor"]!.Get<string>("ags")).Max(g => g.Count());

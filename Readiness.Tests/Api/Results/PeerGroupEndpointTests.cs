@@ -33,6 +33,11 @@ public sealed class PeerGroupEndpointTests : ResultsFixture
         Assert.That(await GroupOf("09761000"), Is.EqualTo(munich), "Augsburg");
         // Erlbach (Altötting): 1,174 residents, 1.7 % foreign.
         Assert.That(await GroupOf("09171115"), Is.Not.EqualTo(munich));
+
+        var group = (await (await Client.GetAsync("/api/v1/municipalities/09162000")).ReadJsonAsync(HttpStatusCode.OK))["peerGroup"]!;
+        Assert.That(group.Get<double>("distance"), Is.GreaterThan(0));
+        Assert.That(group["secondNearest"]!.Get<int>("id"), Is.Not.EqualTo(munich));
+        Assert.That(group["secondNearest"]!.Get<double>("distance"), Is.GreaterThanOrEqualTo(group.Get<double>("distance")), "its own group is the nearest");
     }
 
     [Test]

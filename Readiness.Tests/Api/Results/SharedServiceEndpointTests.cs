@@ -17,6 +17,7 @@ public sealed class SharedServiceEndpointTests : ResultsFixture
         {
             var members = group!["members"]!.AsArray();
             Assert.That(members, Has.Count.InRange(2, 8));
+            Assert.That(group.Get<string>("dataQuality"), Is.EqualTo("illustrative"));
             Assert.That(members.Select(m => m!.Get<string>("ags")[..5]).Distinct(), Is.EqualTo(new[] { group.Get<string>("districtKey") }));
             Assert.That(group.Get<double>("foreignResidents") >= 400 || group.Get<long>("population") >= 10_000, Is.True, group.Get<string>("id"));
             foreach (var member in members)

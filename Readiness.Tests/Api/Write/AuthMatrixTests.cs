@@ -24,6 +24,8 @@ public sealed class AuthMatrixTests
         AddAssessment,
         Import,
         ListAudit,
+        PutProfile,
+        StartRun,
     }
 
     private static readonly Dictionary<Operation, HttpStatusCode[]> Expected = new()
@@ -31,7 +33,11 @@ public sealed class AuthMatrixTests
         [Operation.AddAssessment] = [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Created, HttpStatusCode.Created],
         [Operation.Import] = [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.OK],
         [Operation.ListAudit] = [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.OK],
+        [Operation.PutProfile] = [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Created],
+        [Operation.StartRun] = [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Accepted],
     };
+
+    private string profileBody = null!;
 
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
@@ -57,6 +63,10 @@ public sealed class AuthMatrixTests
             [Caller.PlannerOfThisDistrict] = factory.CreateKey(Role.Planner, Starnberg),
             [Caller.Admin] = factory.CreateKey(Role.Admin),
         };
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(client.GetStringAsync("/api/v1/profiles/default").GetAwaiter().GetResult())!["definition"]!.AsObject();
+        definition.Remove("name");
+        definition["nightly"] = false;
+        profileBody = definition.ToJsonString();
     }
 
     [OneTimeTearDown]
@@ -75,6 +85,8 @@ public sealed class AuthMatrixTests
             Operation.AddAssessment => Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", keys[caller], Json(ValidBody())),
             Operation.Import => Request(HttpMethod.Post, "/api/v1/assessments/import", keys[caller],
                 Csv($"ags;referenceDate;network\n{Andechs};2025-03-01;ja\n{Feldafing};2025-03-01;nein\n")),
+            Operation.PutProfile => Request(HttpMethod.Put, $"/api/v1/profiles/matrix-{caller.ToString().ToLowerInvariant()}", keys[caller], Json(profileBody)),
+            Operation.StartRun => Request(HttpMethod.Post, "/api/v1/runs", keys[caller]),
             _ => Request(HttpMethod.Get, "/api/v1/audit", keys[caller]),
         };
 
@@ -93,6 +105,7 @@ public sealed class AuthMatrixTests
             {
                 Operation.AddAssessment => (1, 1),
                 Operation.Import => (2, 1),
+                Operation.PutProfile or Operation.StartRun => (0, 1),
                 _ => (0, 0),
             };
             Assert.That(after, Is.EqualTo((before.Assessments + assessments, before.Audit + audit)));

@@ -16,7 +16,7 @@ public static class BenchProgram
         """
         Readiness benchmarks (run in Release: dotnet run -c Release --project Readiness.Benchmarks -- <command>)
 
-          run --size S [--repeat 5]       whole nightly runs through the real RunExecutor on a SQLite file, stage by stage
+          run --size S [--repeat 5]       whole nightly runs through the real RunExecutor on a SQLite file, stage by stage, each in a process of its own
           growth [--repeat 3]             run for bavaria, germany and europe, each in its own process; time and memory per stage
           import [--rows 100000] [--repeat 5]   CSV import through the real endpoint (in-process), all or nothing
           read-path [--duration 20] [--warmup 15] [--rounds 3]   wrk against Kestrel: readiness vs /health/live
@@ -93,6 +93,8 @@ public static class BenchProgram
                 return 0;
             case "run":
                 return RunBench.Run(parsed, output);
+            case "run-one":
+                return RunBench.RunOne(parsed, output);
             case "growth":
                 return GrowthReport.Run(parsed, output);
             case "import":

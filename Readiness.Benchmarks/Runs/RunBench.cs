@@ -37,13 +37,13 @@ internal static class RunBench
         var template = BenchDatabases.TemplatePath(size);
         var loadBefore = Machine.LoadAverage();
         output.WriteLine($"run --size {size} --repeat {repeat}: {BenchDatabases.Count(template)} municipalities; {Machine.Describe()}");
-        var probe = new StageProbe(args.Flag("live-heap"));
+        var liveHeap = args.Flag("live-heap");
         var measurements = new List<RunMeasurement>();
 
         var firstDirectory = BenchDatabases.CopyToScratch(template, $"run-{size}");
-        var first = Measure(size, firstDirectory, probe, cold: true);
+        var first = MeasureInChild(size, firstDirectory, cold: true, liveHeap, output);
         measurements.Add(first);
-        Print(output, first, 0, probe);
+        Print(output, first, 0);
         if (first.Status != RunRecord.Succeeded)
         {
             Save(size, loadBefore, measurements);
@@ -56,10 +56,9 @@ internal static class RunBench
         for (var i = 1; i <= repeat; i++)
         {
             var directory = BenchDatabases.CopyToScratch(published, $"run-{size}");
-            AddOneSurveyedAssessment(Path.Combine(directory, "readiness.db"), i);
-            var measurement = Measure(size, directory, probe, cold: false);
+            var measurement = MeasureInChild(size, directory, cold: false, liveHeap, output, i);
             measurements.Add(measurement);
-            Print(output, measurement, i, probe);
+            Print(output, measurement, i);
             Repository.TryDelete(directory);
         }
 
@@ -69,16 +68,75 @@ internal static class RunBench
         return measurements.All(m => m.Status == RunRecord.Succeeded) ? 0 : 1;
     }
 
-    private static RunMeasurement Measure(BenchSize size, string directory, StageProbe probe, bool cold)
+    /// <summary>
+    /// Each run in a process of its own, as a service that has started (or restarted) and runs the
+    /// night's job: its peak memory is its own, not what earlier hosts of the bench left behind.
+    /// </summary>
+    private static RunMeasurement MeasureInChild(BenchSize size, string directory, bool cold, bool liveHeap, TextWriter output, int repetition = 0)
     {
-        // Each run starts from a compacted heap with free memory given back, so its peak is its own.
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
+        var result = Path.Combine(directory, "measurement.json");
+        string[] arguments = ["run-one", "--size", size.Name, "--directory", directory, "--out", result, "--repetition", $"{repetition}",
+            .. cold ? new[] { "--cold" } : [], .. liveHeap ? new[] { "--live-heap" } : []];
+        if (ChildProcess.RunSelf(arguments) != 0 || !File.Exists(result))
+        {
+            output.WriteLine($"     the run process for {directory} failed");
+            return new RunMeasurement(size.Name, 0, cold, "failed", "the run process failed", double.NaN, double.NaN, []);
+        }
+
+        return JsonSerializer.Deserialize<RunMeasurement>(File.ReadAllText(result), RunResults.Json)!;
+    }
+
+    /// <summary>
+    /// <c>run-one --size S --directory D --out F [--cold] [--repetition N] [--live-heap]</c>: one run on
+    /// the store in D, in this process. A fresh install's run (<c>--cold</c>) is the process's first. A
+    /// nightly run's process is a service that ran the night before and serves that run while it computes
+    /// the next: so it runs once unmeasured (on one new assessment), serves the result, then gets another
+    /// new assessment and the measured run.
+    /// </summary>
+    public static int RunOne(Args args, TextWriter output)
+    {
+        var size = BenchSize.Parse(args.Text("size") ?? "germany");
+        var directory = args.Text("directory") ?? throw new ArgumentException("--directory is required");
+        var probe = new StageProbe(args.Flag("live-heap"));
+        var measurement = Measure(size, directory, probe, cold: args.Flag("cold"), args.Int("repetition", 1));
+        if (probe is { LiveHeap.Count: > 0 })
+        {
+            output.WriteLine("     live heap at stage start: " + string.Join(", ", probe.LiveHeap.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Stage} {PeakMemory.Megabytes(h.Bytes):0} MB"))));
+        }
+
+        File.WriteAllText(args.Text("out") ?? Path.Combine(directory, "measurement.json"), JsonSerializer.Serialize(measurement, RunResults.Json));
+        return measurement.Status == RunRecord.Succeeded ? 0 : 1;
+    }
+
+    private static RunMeasurement Measure(BenchSize size, string directory, StageProbe probe, bool cold, int repetition)
+    {
         using var host = new BenchHost(directory, probe);
         var runs = host.Services.GetRequiredService<RunStore>();
         var executor = host.Services.GetRequiredService<RunExecutor>();
         var municipalities = host.Services.GetRequiredService<BaseDataCache>().Snapshot.Municipalities.Count;
+        var store = Path.Combine(directory, "readiness.db");
+        if (!cold)
+        {
+            var cache = host.Services.GetRequiredService<PublishedRunCache>();
+            Serve(cache);
+            AddOneSurveyedAssessment(store, 1000 + repetition);
+            if (runs.Get(ExecuteOnce(runs, executor))?.Status != RunRecord.Succeeded)
+            {
+                throw new InvalidOperationException("The night before's run failed.");
+            }
+
+            Serve(cache);
+            AddOneSurveyedAssessment(store, repetition);
+
+            // A day passes between two nightly runs: the JIT's background recompilation of what the night
+            // before ran hot (tiered compilation) is done by then and must not compete with the measured run.
+            Thread.Sleep(TimeSpan.FromSeconds(3));
+        }
+
+        // The run starts from a compacted heap with free memory given back: its peak is the run's and the served run's.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
         var (run, conflict) = runs.TryStart("manual", "bench");
         if (run is null)
         {
@@ -100,6 +158,26 @@ internal static class RunBench
             memory.TryGetValue(s.Name, out m) ? PeakMemory.Megabytes(m.AllocatedBytes) : double.NaN)).ToList();
         var peak = probe.Stages.Count == 0 ? 0 : probe.Stages.Max(s => s.PeakBytes);
         return new RunMeasurement(size.Name, municipalities, cold, record.Status, record.Error, clock.Elapsed.TotalSeconds, PeakMemory.Megabytes(peak), stages);
+    }
+
+    /// <summary>Everything a serving process builds on its first requests: the run, its answers and its peer-group members.</summary>
+    private static void Serve(PublishedRunCache cache)
+    {
+        var served = cache.Current ?? throw new InvalidOperationException("A nightly run's store has no published run.");
+        _ = served.AnswersOf(string.Empty);
+        _ = served.PeerGroupMembers;
+    }
+
+    private static long ExecuteOnce(RunStore runs, RunExecutor executor)
+    {
+        var (run, conflict) = runs.TryStart("manual", "bench");
+        if (run is null)
+        {
+            throw new InvalidOperationException($"Run {conflict?.RunningRunId} is running in the bench database.");
+        }
+
+        executor.Execute(run.Id, CancellationToken.None);
+        return run.Id;
     }
 
     /// <summary>A planner's new answers: the inputs change, so the run computes instead of ending unchanged.</summary>
@@ -128,13 +206,8 @@ internal static class RunBench
         return results;
     }
 
-    private static void Print(TextWriter output, RunMeasurement m, int index, StageProbe? probe = null)
+    private static void Print(TextWriter output, RunMeasurement m, int index)
     {
-        if (probe is { LiveHeap.Count: > 0 })
-        {
-            output.WriteLine("     live heap at stage start: " + string.Join(", ", probe.LiveHeap.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Stage} {PeakMemory.Megabytes(h.Bytes):0} MB"))));
-        }
-
         var stages = string.Join(", ", m.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Seconds:0.000}")));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  #{index} {(m.Cold ? "first run (fresh install, cold)" : "nightly run")}: {m.Status} in {m.TotalSeconds:0.000} s, peak {m.PeakMb:0} MB; {stages}"));

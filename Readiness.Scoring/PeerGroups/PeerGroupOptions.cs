@@ -40,7 +40,7 @@ public sealed record PeerGroupOptions
     /// (each one's silhouette exact, against all): the exact mean needs all n² distances. With at most
     /// this many municipalities it is exact. 0: always exact.
     /// </summary>
-    public int SilhouetteSampleSize { get; init; } = 4_000;
+    public int SilhouetteSampleSize { get; init; } = 2_000;
 
     /// <summary>
     /// A new group takes a previous group's id only if their centroids are at most this far apart

@@ -17,10 +17,11 @@ namespace Readiness.Benchmarks.Runs;
 
 /// <summary>
 /// <c>run --size S [--repeat N]</c>: whole nightly runs through the real <see cref="RunExecutor"/> on a
-/// real SQLite file, stage by stage. The first run is a fresh install's (nothing published, first in
-/// the process, so the JIT is in it); then N nightly runs, each on a copy of the published store with
-/// one new surveyed assessment, so the inputs changed and the run computes everything with the
-/// previous run's groups and pairs, as every night.
+/// real SQLite file, stage by stage, each in a process of its own (<c>run-one</c>). The first run is a
+/// fresh install's (nothing published, first in the process, so the JIT is in it); then N nightly runs,
+/// each on a copy of the published store, in a process that serves the published run, has run the
+/// night before and gets one new surveyed assessment, so the run computes everything with the previous
+/// run's groups and pairs, as every night.
 /// </summary>
 internal static class RunBench
 {
@@ -80,7 +81,7 @@ internal static class RunBench
         if (ChildProcess.RunSelf(arguments) != 0 || !File.Exists(result))
         {
             output.WriteLine($"     the run process for {directory} failed");
-            return new RunMeasurement(size.Name, 0, cold, "failed", "the run process failed", double.NaN, double.NaN, []);
+            return new RunMeasurement(size.Name, 0, cold, "failed", "the run process failed", 0, 0, []);
         }
 
         return JsonSerializer.Deserialize<RunMeasurement>(File.ReadAllText(result), RunResults.Json)!;

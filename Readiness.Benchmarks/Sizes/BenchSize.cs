@@ -39,7 +39,8 @@ internal sealed record BenchSize(string Name, SizeSource Source, string? KeyPref
             return known;
         }
 
-        if (text.StartsWith("europe:", StringComparison.OrdinalIgnoreCase)
+        // "europe-N" is the name a size goes by (files, child processes); "europe:N" what one types.
+        if ((text.StartsWith("europe:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("europe-", StringComparison.OrdinalIgnoreCase))
             && int.TryParse(text["europe:".Length..].Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var rows)
             && rows > 0)
         {

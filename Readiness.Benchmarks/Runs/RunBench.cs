@@ -121,7 +121,9 @@ internal static class RunBench
             var cache = host.Services.GetRequiredService<PublishedRunCache>();
             Serve(cache);
             AddOneSurveyedAssessment(store, 1000 + repetition);
-            if (runs.Get(ExecuteOnce(runs, executor))?.Status != RunRecord.Succeeded)
+            var nightBefore = RunPublisher.Start(runs);
+            executor.Execute(nightBefore, CancellationToken.None);
+            if (runs.Get(nightBefore)?.Status != RunRecord.Succeeded)
             {
                 throw new InvalidOperationException("The night before's run failed.");
             }
@@ -138,19 +140,14 @@ internal static class RunBench
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        var (run, conflict) = runs.TryStart("manual", "bench");
-        if (run is null)
-        {
-            throw new InvalidOperationException($"Run {conflict?.RunningRunId} is running in the bench database.");
-        }
-
+        var runId = RunPublisher.Start(runs);
         probe.Start();
         var clock = Stopwatch.StartNew();
-        executor.Execute(run.Id, CancellationToken.None);
+        executor.Execute(runId, CancellationToken.None);
         clock.Stop();
         probe.Finish();
 
-        var record = runs.Get(run.Id)!;
+        var record = runs.Get(runId)!;
         var recorded = JsonSerializer.Deserialize<List<RecordedStage>>(record.Stages ?? "[]", RunResults.Json) ?? [];
         var memory = probe.Stages.ToDictionary(s => s.Stage, StringComparer.Ordinal);
         var stages = recorded.Select(s => new StageFigure(
@@ -167,18 +164,6 @@ internal static class RunBench
         var served = cache.Current ?? throw new InvalidOperationException("A nightly run's store has no published run.");
         _ = served.AnswersOf(string.Empty);
         _ = served.PeerGroupMembers;
-    }
-
-    private static long ExecuteOnce(RunStore runs, RunExecutor executor)
-    {
-        var (run, conflict) = runs.TryStart("manual", "bench");
-        if (run is null)
-        {
-            throw new InvalidOperationException($"Run {conflict?.RunningRunId} is running in the bench database.");
-        }
-
-        executor.Execute(run.Id, CancellationToken.None);
-        return run.Id;
     }
 
     /// <summary>A planner's new answers: the inputs change, so the run computes instead of ending unchanged.</summary>

@@ -17,9 +17,9 @@ internal static class RunPublisher
         using (var host = new BenchHost(directory))
         {
             var runs = host.Services.GetRequiredService<RunStore>();
-            var (run, _) = runs.TryStart("manual", "bench");
-            host.Services.GetRequiredService<RunExecutor>().Execute(run!.Id, CancellationToken.None);
-            var status = runs.Get(run.Id)!;
+            var runId = Start(runs);
+            host.Services.GetRequiredService<RunExecutor>().Execute(runId, CancellationToken.None);
+            var status = runs.Get(runId)!;
             if (status.Status != RunRecord.Succeeded)
             {
                 throw new InvalidOperationException($"The run to publish failed: {status.Error}");
@@ -30,5 +30,12 @@ internal static class RunPublisher
         }
 
         return directory;
+    }
+
+    /// <summary>Starts a manual run in the bench's store, which never has one running.</summary>
+    public static long Start(RunStore runs)
+    {
+        var (run, conflict) = runs.TryStart("manual", "bench");
+        return run?.Id ?? throw new InvalidOperationException($"Run {conflict?.RunningRunId} is running in the bench database.");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Dapper;
 using Readiness.Data;
+using Readiness.Data.Seeding;
 using Readiness.Scoring.Geo;
 
 namespace Readiness.Benchmarks.Sizes;
@@ -13,7 +14,7 @@ namespace Readiness.Benchmarks.Sizes;
 /// </summary>
 internal static class EuropeSeeder
 {
-    public const int DistanceNeighbours = Readiness.Data.Seeding.SeedImporter.DistanceNeighbours;
+    public const int DistanceNeighbours = SeedImporter.DistanceNeighbours;
 
     public static int Write(SqliteDatabase database, IReadOnlyList<EuropeMunicipality> municipalities, IReadOnlyList<EuropeDistrict> districts)
     {
@@ -36,16 +37,10 @@ internal static class EuropeSeeder
                 transaction);
 
             var countries = municipalities.Select(m => (m.StateKey, m.Lau.Country)).Distinct().ToList();
-            BulkInsert.Run(connection, transaction, "INSERT INTO states (key, name) VALUES ($key, $name)", countries, c => [c.StateKey, c.Country]);
+            BulkInsert.Run(connection, transaction, SeedImporter.InsertState, countries, c => [c.StateKey, c.Country]);
 
             var byDistrict = municipalities.GroupBy(m => m.DistrictKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            BulkInsert.Run(connection, transaction,
-                """
-                INSERT INTO districts (key, name, kind, official_kind, state_key, region_key, region_name, area_km2,
-                                       population, census_population, foreign_share, inkar_foreign_share)
-                VALUES ($key, $name, $kind, $officialKind, $stateKey, $regionKey, $regionName, $areaKm2,
-                        $population, $censusPopulation, $foreignShare, $inkarForeignShare)
-                """,
+            BulkInsert.Run(connection, transaction, SeedImporter.InsertDistrict,
                 districts,
                 d =>
                 {
@@ -56,15 +51,7 @@ internal static class EuropeSeeder
                         population, population, Math.Round(foreign, 6), null];
                 });
 
-            BulkInsert.Run(connection, transaction,
-                """
-                INSERT INTO municipalities (ags, ars, name, official_name, kind, official_type, district_key, state_key, union_key,
-                                            area_km2, population, density_per_km2, lat, lon, degurba, postcode,
-                                            census_population, foreign_share, migration_background_share, census_missing_reason, search_key)
-                VALUES ($ags, $ars, $name, $officialName, $kind, $officialType, $districtKey, $stateKey, $unionKey,
-                        $areaKm2, $population, $density, $lat, $lon, $degurba, $postcode,
-                        $censusPopulation, $foreignShare, $migrationShare, $missingReason, $searchKey)
-                """,
+            BulkInsert.Run(connection, transaction, SeedImporter.InsertMunicipality,
                 municipalities,
                 m =>
                 {
@@ -76,11 +63,7 @@ internal static class EuropeSeeder
                         SearchText.Key(name)];
                 });
 
-            BulkInsert.Run(connection, transaction,
-                """
-                INSERT INTO neighbours (ags, neighbour_ags, source, shared_border_m, via_ags, distance_km)
-                VALUES ($ags, $neighbourAgs, $source, $sharedBorderM, $viaAgs, $distanceKm)
-                """,
+            BulkInsert.Run(connection, transaction, SeedImporter.InsertNeighbour,
                 neighbours.OrderBy(n => n.Ags, StringComparer.Ordinal).ThenBy(n => n.NeighbourAgs, StringComparer.Ordinal),
                 n => [n.Ags, n.NeighbourAgs, "distance", null, null, Math.Round(n.DistanceKm, 3)]);
         });

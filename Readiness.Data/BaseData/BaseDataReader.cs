@@ -51,10 +51,12 @@ public static class BaseDataReader
             }
         }
 
-        var hash = connection.QueryFirstOrDefault<string>(
-            "SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1", transaction: transaction) ?? "";
-        return new BaseDataSnapshot(municipalities, neighbours, hash);
+        return new BaseDataSnapshot(municipalities, neighbours, ContentHash(connection, transaction) ?? "");
     }
+
+    /// <summary>The hash of the loaded base data; null before the seed has been loaded.</summary>
+    public static string? ContentHash(IDbConnection connection, IDbTransaction? transaction = null) =>
+        connection.QueryFirstOrDefault<string>("SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1", transaction: transaction);
 
     private sealed record FactsRow(
         string Ags, string Name, string DistrictKey, string StateKey, string Kind, long Population, double AreaKm2, double DensityPerKm2,

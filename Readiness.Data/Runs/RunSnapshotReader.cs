@@ -32,7 +32,7 @@ public static class RunSnapshotReader
         using var connection = database.Open();
         // A deferred read transaction: under WAL every read inside sees the same committed state.
         using var transaction = connection.BeginTransaction(deferred: true);
-        var hash = connection.QueryFirstOrDefault<string>("SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1", transaction: transaction) ?? "";
+        var hash = BaseDataReader.ContentHash(connection, transaction) ?? "";
         var baseData = cachedBaseData is not null && cachedBaseData.ContentHash == hash
             ? cachedBaseData
             : BaseDataReader.Read(connection, transaction);

@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Readiness.Data.BaseData;
 using Readiness.Scoring.Geo;
 
 namespace Readiness.Data.Seeding;
@@ -20,13 +21,41 @@ public sealed class SeedImporter(SqliteDatabase database, string seedDirectory)
 
     private const string Bavaria = "09";
 
+    // The base-data inserts, shared with the benchmarks' European seeder, which fills the same tables.
+    /// <summary>One state; parameters as named.</summary>
+    internal const string InsertState = "INSERT INTO states (key, name) VALUES ($key, $name)";
+
+    /// <summary>One district; parameters as named.</summary>
+    internal const string InsertDistrict = """
+        INSERT INTO districts (key, name, kind, official_kind, state_key, region_key, region_name, area_km2,
+                               population, census_population, foreign_share, inkar_foreign_share)
+        VALUES ($key, $name, $kind, $officialKind, $stateKey, $regionKey, $regionName, $areaKm2,
+                $population, $censusPopulation, $foreignShare, $inkarForeignShare)
+        """;
+
+    /// <summary>One municipality; parameters as named.</summary>
+    internal const string InsertMunicipality = """
+        INSERT INTO municipalities (ags, ars, name, official_name, kind, official_type, district_key, state_key, union_key,
+                                    area_km2, population, density_per_km2, lat, lon, degurba, postcode,
+                                    census_population, foreign_share, migration_background_share, census_missing_reason, search_key)
+        VALUES ($ags, $ars, $name, $officialName, $kind, $officialType, $districtKey, $stateKey, $unionKey,
+                $areaKm2, $population, $density, $lat, $lon, $degurba, $postcode,
+                $censusPopulation, $foreignShare, $migrationShare, $missingReason, $searchKey)
+        """;
+
+    /// <summary>One neighbour relation; parameters as named.</summary>
+    internal const string InsertNeighbour = """
+        INSERT INTO neighbours (ags, neighbour_ags, source, shared_border_m, via_ags, distance_km)
+        VALUES ($ags, $neighbourAgs, $source, $sharedBorderM, $viaAgs, $distanceKm)
+        """;
+
     public SeedResult ImportIfEmpty()
     {
         var stopwatch = Stopwatch.StartNew();
         var files = new SeedFiles(seedDirectory);
         using (var connection = database.Open())
         {
-            var loaded = connection.QueryFirstOrDefault<string>("SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1");
+            var loaded = BaseDataReader.ContentHash(connection);
             if (loaded is not null)
             {
                 var count = connection.ExecuteScalar<int>("SELECT count(*) FROM municipalities");
@@ -52,15 +81,10 @@ public sealed class SeedImporter(SqliteDatabase database, string seedDirectory)
             new { hash, loadedAt = DateTimeOffset.UtcNow, description = "GV-ISys 31.12.2024, Zensus 2022, VG250 2016 borders (Bavaria)" },
             transaction);
 
-        BulkInsert.Run(connection, transaction, "INSERT INTO states (key, name) VALUES ($key, $name)", data.States, s => [s.Key, s.Name]);
+        BulkInsert.Run(connection, transaction, InsertState, data.States, s => [s.Key, s.Name]);
 
         BulkInsert.Run(connection, transaction,
-            """
-            INSERT INTO districts (key, name, kind, official_kind, state_key, region_key, region_name, area_km2,
-                                   population, census_population, foreign_share, inkar_foreign_share)
-            VALUES ($key, $name, $kind, $officialKind, $stateKey, $regionKey, $regionName, $areaKm2,
-                    $population, $censusPopulation, $foreignShare, $inkarForeignShare)
-            """,
+            InsertDistrict,
             data.Districts,
             d => [d.Key, d.Name, Kinds.ForDistrict(d.Type), d.Type, d.StateKey, Blank(d.RegionKey), Blank(d.RegionName), d.AreaKm2,
                 d.Population, d.CensusPopulation, Fraction(d.CensusForeignPct), Fraction(d.InkarForeignPct)]);
@@ -71,14 +95,7 @@ public sealed class SeedImporter(SqliteDatabase database, string seedDirectory)
             u => [u.Key, u.Name, u.Kind, u.DistrictKey]);
 
         BulkInsert.Run(connection, transaction,
-            """
-            INSERT INTO municipalities (ags, ars, name, official_name, kind, official_type, district_key, state_key, union_key,
-                                        area_km2, population, density_per_km2, lat, lon, degurba, postcode,
-                                        census_population, foreign_share, migration_background_share, census_missing_reason, search_key)
-            VALUES ($ags, $ars, $name, $officialName, $kind, $officialType, $districtKey, $stateKey, $unionKey,
-                    $areaKm2, $population, $density, $lat, $lon, $degurba, $postcode,
-                    $censusPopulation, $foreignShare, $migrationShare, $missingReason, $searchKey)
-            """,
+            InsertMunicipality,
             data.Municipalities,
             m => [m.Gv.Ags, m.Gv.Ars, m.Gv.NameShort, m.Gv.Name, Kinds.ForMunicipality(m.Gv.TypeCode), m.Gv.Type,
                 m.Gv.DistrictKey, m.Gv.StateKey, m.UnionKey, m.Gv.AreaKm2, m.Gv.Population, m.Gv.Density,
@@ -92,10 +109,7 @@ public sealed class SeedImporter(SqliteDatabase database, string seedDirectory)
             u => [u.Ags, u.Name, u.DistrictKey, u.AreaKm2, u.Exists2024]);
 
         BulkInsert.Run(connection, transaction,
-            """
-            INSERT INTO neighbours (ags, neighbour_ags, source, shared_border_m, via_ags, distance_km)
-            VALUES ($ags, $neighbourAgs, $source, $sharedBorderM, $viaAgs, $distanceKm)
-            """,
+            InsertNeighbour,
             data.Neighbours,
             n => [n.Ags, n.NeighbourAgs, n.Source == NeighbourSource.Boundary ? "boundary" : "distance",
                 n.SharedBorderM, n.ViaAgs, Math.Round(n.DistanceKm, 3)]);

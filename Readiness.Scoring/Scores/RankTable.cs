@@ -31,17 +31,16 @@ internal sealed class RankTable
         First = first;
         Count = count;
         Capacity = count;
-        var ranked = count;
         narrow = new ushort[]?[largestGroups.Count];
         highBits = new ulong[]?[largestGroups.Count];
         wide = new uint[]?[largestGroups.Count];
         // Each draw's 17th bits start on a word of their own: draws are ranked on different threads.
-        rowWords = (ranked + 63) / 64;
+        rowWords = (count + 63) / 64;
         for (var slot = 0; slot < largestGroups.Count; slot++)
         {
             if (largestGroups[slot] <= Packed)
             {
-                narrow[slot] = new ushort[draws * ranked];
+                narrow[slot] = new ushort[draws * count];
                 if (largestGroups[slot] > ushort.MaxValue)
                 {
                     highBits[slot] = new ulong[draws * rowWords];
@@ -49,7 +48,7 @@ internal sealed class RankTable
             }
             else
             {
-                wide[slot] = new uint[draws * ranked];
+                wide[slot] = new uint[draws * count];
             }
         }
     }

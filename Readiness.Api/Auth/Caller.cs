@@ -6,7 +6,7 @@ using Readiness.Data.Audit;
 namespace Readiness.Api.Auth;
 
 /// <summary>
-/// The API key a request came with, read from its claims. In a handler behind
+/// The API key a request came with, as its authenticated identity carries it. In a handler behind
 /// <see cref="AuthEndpoints.RequireRole{TBuilder}"/>, take a <see cref="ClaimsPrincipal"/> parameter
 /// and call <see cref="From"/>.
 /// </summary>
@@ -23,20 +23,8 @@ internal sealed record Caller(long KeyId, string Name, Role Role, IReadOnlyList<
     {
         ArgumentNullException.ThrowIfNull(user);
         // Asked by the rate limiter and the authorization of every keyed request: the identity the
-        // handler made carries the caller, so the claims need not be read back.
-        if (user.Identity is KeyIdentity { Caller: var known })
-        {
-            return known;
-        }
-
-        if (user.Identity?.AuthenticationType != ApiKeyAuthentication.SchemeName
-            || !long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || !Roles.TryParse(user.FindFirstValue(ClaimTypes.Role), out var role))
-        {
-            return null;
-        }
-
-        return new Caller(id, user.Identity.Name ?? "", role, [.. user.FindAll(DistrictClaim).Select(c => c.Value)]);
+        // handler made (Principal) carries the caller, so the claims need not be read back.
+        return user.Identity is KeyIdentity { Caller: var known } ? known : null;
     }
 
     /// <summary>The caller of an endpoint that requires a role; throws if the endpoint forgot to.</summary>

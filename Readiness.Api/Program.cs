@@ -1,11 +1,15 @@
 using Readiness.Api;
+using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
-using Readiness.Api.Cli;
-using Readiness.Api.Endpoints;
-using Readiness.Api.Infrastructure;
-using Readiness.Api.OpenApi;
-using Readiness.Api.Runs;
+using Readiness.Api.Districts;
+using Readiness.Api.Exports;
 using Readiness.Api.Jobs;
+using Readiness.Api.Municipalities;
+using Readiness.Api.Pairing;
+using Readiness.Api.PeerGroups;
+using Readiness.Api.Readiness;
+using Readiness.Api.Runs;
+using Readiness.Api.SharedServices;
 
 // `keys create|list|revoke`: API keys on the same configuration and database; never starts the server.
 if (KeysCommand.Matches(args))
@@ -39,6 +43,7 @@ builder.Services.AddReadinessOpenApi();
 
 // Runs: computed by a Hangfire job (here, or in a worker), published atomically, served from memory.
 builder.Services.AddReadinessRuns();
+builder.Services.AddReadinessAnswers();
 if (builder.Configuration.GetValue("Readiness:Jobs:RunServer", defaultValue: true))
 {
     builder.Services.AddReadinessJobServer();

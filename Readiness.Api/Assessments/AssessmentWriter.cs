@@ -60,20 +60,20 @@ internal sealed class AssessmentWriter(SqliteDatabase database, MunicipalityKeys
                 referenceDate = assessment.ReferenceDate,
                 answers = assessment.Answers,
                 note = assessment.Note,
-            }) { At = now });
+            })
+            { At = now });
             return id;
         });
         return new StoredAssessment(id, assessment.Ags, assessment.ReferenceDate, assessment.Source, assessment.Answers, now, caller.Name, null, assessment.Note);
     }
 
     /// <summary>Stores every row of an import, or none: one transaction, one prepared command, one audit entry.</summary>
-    public (string BatchId, int Municipalities, int Districts) Import(IReadOnlyList<ImportRow> rows, Caller caller, string format)
+    public (string BatchId, ImportCounts Counts) Import(IReadOnlyList<ImportRow> rows, Caller caller, string format)
     {
         var batchId = Guid.NewGuid().ToString("D");
         var now = clock.GetUtcNow();
         var assessments = rows.Select(r => r.ToAssessment()).ToList();
-        var municipalityCount = assessments.Select(a => a.Ags).Distinct(StringComparer.Ordinal).Count();
-        var districts = assessments.Select(a => a.Ags[..5]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var counts = ImportCounts.Of(rows);
         database.InTransaction((connection, transaction) =>
         {
             var first = AssessmentStore.Insert(connection, transaction, assessments, $"import:{caller.Name}", batchId, now);
@@ -82,12 +82,13 @@ internal sealed class AssessmentWriter(SqliteDatabase database, MunicipalityKeys
                 batchId,
                 format,
                 rows = assessments.Count,
-                municipalities = municipalityCount,
-                districts,
+                municipalities = counts.Municipalities,
+                districts = counts.Districts,
                 firstAssessmentId = first,
                 lastAssessmentId = first + assessments.Count - 1,
-            }) { At = now });
+            })
+            { At = now });
         });
-        return (batchId, municipalityCount, districts.Length);
+        return (batchId, counts);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Readiness.Api.Assessments;
 
 /// <summary>A bad row in an import's problem: its number, its AGS if readable, and each bad value.</summary>

@@ -1,4 +1,3 @@
-using Readiness.Api.Endpoints;
 using Readiness.Data.Assessments;
 using Readiness.Scoring.Model;
 
@@ -34,13 +33,13 @@ internal sealed class ImportRow(int number)
 
     public void SetAgs(string value)
     {
-        if (Keys.IsAgs(value))
+        if (AgsFormat.IsAgs(value))
         {
             Ags = value;
         }
         else
         {
-            Fail("ags", value, Keys.AgsMessage(value));
+            Fail("ags", value, AgsFormat.AgsMessage(value));
         }
     }
 

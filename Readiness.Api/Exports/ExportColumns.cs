@@ -1,5 +1,4 @@
-using Readiness.Api.Endpoints;
-using Readiness.Api.Runs;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Exports;
 
@@ -21,7 +20,7 @@ internal static class ExportColumns
         ("population", r => r.Population),
         ("foreignShare", r => r.ForeignShare),
         ("score", r => r.Score),
-        ("tier", r => RunResultMapper.Wire(r.Tier)),
+        ("tier", r => r.Tier.WireName()),
         ("coverage", r => r.Coverage),
         ("structuresScore", r => r.StructuresScore),
         ("resourcesScore", r => r.ResourcesScore),
@@ -31,7 +30,7 @@ internal static class ExportColumns
         ("rankAll", r => r.RankAll),
         ("rankLow", r => r.RankLow),
         ("rankHigh", r => r.RankHigh),
-        ("dataQuality", r => RunResultMapper.Wire(r.DataQuality)),
+        ("dataQuality", r => WireNames.Of(r.DataQuality)),
         ("peerGroupId", r => r.PeerGroupId),
         ("peerGroupLabel", r => r.PeerGroupLabel),
         ("mentorAgs", r => r.MentorAgs),

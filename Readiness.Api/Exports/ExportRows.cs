@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Readiness.Api.Endpoints;
-using Readiness.Api.Infrastructure;
+using Readiness.Api.Readiness;
 using Readiness.Api.Runs;
 using Readiness.Data.BaseData;
 

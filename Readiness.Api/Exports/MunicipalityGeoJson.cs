@@ -3,7 +3,6 @@ using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
-using Readiness.Api.Endpoints;
 using Readiness.Api.Runs;
 
 namespace Readiness.Api.Exports;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
-using Readiness.Api.Endpoints;
 
 namespace Readiness.Api.Exports;
 

@@ -2,7 +2,6 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
-using Readiness.Api.Infrastructure;
 
 namespace Readiness.Api.Jobs;
 

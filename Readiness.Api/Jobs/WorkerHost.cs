@@ -1,4 +1,4 @@
-using Readiness.Api.Infrastructure;
+using Readiness.Api.Readiness;
 using Readiness.Api.Runs;
 
 namespace Readiness.Api.Jobs;
@@ -35,6 +35,7 @@ internal static class WorkerHost
             .ValidateOnStart();
         builder.Services.AddReadinessData();
         builder.Services.AddReadinessRuns();
+        builder.Services.AddReadinessAnswers();
         builder.Services.AddReadinessJobServer();
         return builder.Build();
     }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Readiness.Api.Infrastructure;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Readiness.Api.OpenApi;

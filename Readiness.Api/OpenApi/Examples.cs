@@ -1,6 +1,12 @@
 using System.Text.Json;
-using Readiness.Api.Endpoints;
+using Readiness.Api.Assessments;
+using Readiness.Api.Municipalities;
+using Readiness.Api.Pairing;
+using Readiness.Api.PeerGroups;
+using Readiness.Api.Readiness;
 using Readiness.Api.Runs;
+using Readiness.Api.SharedServices;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.OpenApi;
 
@@ -16,8 +22,8 @@ internal static class Examples
 
     public static readonly Paged<MunicipalitySummaryDto> MunicipalityList = new(
         [
-            new("09188117", "Andechs", "gemeinde", "09188", "Starnberg", "09", 3865, 40.43, 0.135, 35.18, TierDto.Developing, SmallRural),
-            new("09188113", "Berg", "gemeinde", "09188", "Starnberg", "09", 8321, 36.63, 0.14, 48.52, TierDto.Developing,
+            new("09188117", "Andechs", "gemeinde", "09188", "Starnberg", "09", 3865, 40.43, 0.135, 35.18, ReadinessTier.Developing, SmallRural),
+            new("09188113", "Berg", "gemeinde", "09188", "Starnberg", "09", 8321, 36.63, 0.14, 48.52, ReadinessTier.Developing,
                 new PeerGroupRefDto(6, "mid-sized towns, suburbs and cities, high foreign share (≈ 15 %)")),
         ],
         1, 2, 14);
@@ -31,7 +37,7 @@ internal static class Examples
             new("09181114", "Dießen am Ammersee", NeighbourSourceDto.Boundary, null, 6.971, new MunicipalityRefDto("09188451", "Ammersee")),
         ],
         new MunicipalityPeerGroupDto(SmallRural.Id, SmallRural.Label, 0.8712, new SecondGroupDto(5, "mid-sized towns and suburbs, medium foreign share (≈ 7 %)", 1.2044)),
-        null, 35.18, TierDto.Developing, DataQualityDto.Illustrative);
+        null, 35.18, ReadinessTier.Developing, DataQualityDto.Illustrative);
 
     private static readonly IReadOnlyList<PillarDto> Pillars =
     [
@@ -48,7 +54,7 @@ internal static class Examples
     ];
 
     public static readonly ReadinessDto Readiness = new(
-        "09188117", "Andechs", "09188", 35.18, TierDto.Developing, 1, AndechsRank, AndechsInterval,
+        "09188117", "Andechs", "09188", 35.18, ReadinessTier.Developing, 1, AndechsRank, AndechsInterval,
         new RankIntervalsDto(AndechsInterval, new RankIntervalDto(14, 14, 14), new RankIntervalDto(1091, 1249, 1177)),
         Pillars, Indicators, ["no-migrant-representation"],
         [new("migrantCouncil", 6.82, 279, 613), new("network", 4.55, 475, 613)],
@@ -58,24 +64,24 @@ internal static class Examples
     public static readonly WhatIfRequest WhatIfBody = new(MigrantCouncil: true, Network: true, PaidStaffFte: 0.5);
 
     public static readonly WhatIfDto WhatIf = new(
-        "09188117", "Andechs", 47.5, TierDto.Developing, 1, new RankDto(12, 702, 3511, 14, 1978, 10455),
+        "09188117", "Andechs", 47.5, ReadinessTier.Developing, 1, new RankDto(12, 702, 3511, 14, 1978, 10455),
         [new("structures", 56.36, 0.5), new("resources", 12.65, 0.3), new("experience", 77.38, 0.2)],
         [new("contactPerson", "structures", 1, 1, 1, 0.090909, 9.0909), new("migrantCouncil", "structures", 1, 1, 1, 0.068182, 6.8182)],
         [],
         [new("integrationConcept", 4.55, 316, 613)],
-        new WhatIfBaselineDto(35.18, TierDto.Developing, AndechsRank),
+        new WhatIfBaselineDto(35.18, ReadinessTier.Developing, AndechsRank),
         ["migrantCouncil", "network", "paidStaffFte"], "default", 12, DataQualityDto.Illustrative);
 
     public static readonly ReadinessPageDto Ranking = new(
         [
-            new("09188141", "Tutzing", "09188", 78.06, TierDto.Experienced, 1, new RankDto(3, 301, 1290, 14, 1978, 10455),
+            new("09188141", "Tutzing", "09188", 78.06, ReadinessTier.Experienced, 1, new RankDto(3, 301, 1290, 14, 1978, 10455),
                 new RankIntervalDto(1102, 1530, 1297), SmallRural, DataQualityDto.Illustrative),
         ],
         1, 1, 14, "default", 12, DataQualityDto.Illustrative);
 
     private static readonly PairingDto AndechsPair = new(
-        new PairPartyDto("09188117", "Andechs", "09188", 35.18, TierDto.Developing, DataQualityDto.Illustrative),
-        new PairPartyDto("09188132", "Seefeld", "09188", 80.72, TierDto.Experienced, DataQualityDto.Illustrative),
+        new PairPartyDto("09188117", "Andechs", "09188", 35.18, ReadinessTier.Developing, DataQualityDto.Illustrative),
+        new PairPartyDto("09188132", "Seefeld", "09188", 80.72, ReadinessTier.Experienced, DataQualityDto.Illustrative),
         0.264, new BenefitPartsDto(0.7957, 0.6818, 0.4554, 0.3528, 0.9405, 2.2622), 7.41, true, false,
         [new("paidStaff", 0.0909, false), new("migrantCouncil", 0.0682, false), new("network", 0.0455, false)],
         12, true, DataQualityDto.Illustrative);

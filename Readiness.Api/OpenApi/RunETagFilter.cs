@@ -1,10 +1,10 @@
 using Microsoft.OpenApi;
-using Readiness.Api.Endpoints;
+using Readiness.Api.Runs;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Readiness.Api.OpenApi;
 
-/// <summary>Documents the run's ETag on the endpoints marked with <see cref="RunETags.WithRunETag"/>: If-None-Match, ETag, X-Run-Id and 304.</summary>
+/// <summary>Documents the run's ETag on the endpoints marked with <see cref="ServedRuns.ServesRun"/>: If-None-Match, ETag, X-Run-Id and 304.</summary>
 internal sealed class RunETagFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

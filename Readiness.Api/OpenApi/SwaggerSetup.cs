@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.OpenApi;
+using Readiness.Scoring.Scores;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Readiness.Api.OpenApi;
@@ -22,7 +23,7 @@ internal static class SwaggerSetup
                 License = new OpenApiLicense { Name = "Data: Datenlizenz Deutschland – Namensnennung – 2.0", Url = new Uri("https://www.govdata.de/dl-de/by-2-0") },
             });
             // The API's DTOs and the scoring profile (the one domain type on the wire) carry XML docs.
-            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(Readiness.Scoring.Scores.ScoringProfile).Assembly })
+            foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(ScoringProfile).Assembly })
             {
                 options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml"), includeControllerXmlComments: false);
             }
@@ -36,6 +37,9 @@ internal static class SwaggerSetup
             options.OperationFilter<StandardResponsesFilter>();
             options.OperationFilter<RunETagFilter>();
             options.SchemaFilter<ProblemSchemasFilter>();
+            options.SchemaFilter<TierSchemaFilter>();
+            var schemaIds = new SchemaGeneratorOptions().SchemaIdSelector;
+            options.CustomSchemaIds(type => type == typeof(ReadinessTier) ? TierSchemaFilter.SchemaId : schemaIds(type));
             options.DocumentFilter<DocumentOrderFilter>();
         });
 

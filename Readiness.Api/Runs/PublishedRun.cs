@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Readiness.Api.Infrastructure;
 using Readiness.Data.Assessments;
 using Readiness.Data.Runs;
 using Readiness.Scoring.Model;
@@ -49,11 +48,13 @@ public sealed class PublishedRun
     private readonly Lazy<IReadOnlyDictionary<string, StoredAssessment>> assessments;
     private readonly Dictionary<string, PairingMenteeRow> mentees;
     private readonly Func<string, ScoringProfile?> currentProfile;
+    private readonly IReadinessAnswerWriter answers;
 
     internal PublishedRun(
         RunRecord run, RunResultRows rows, BaseDataCache baseData, Func<IReadOnlyList<StoredAssessment>> loadAssessments,
-        Func<string, ScoringProfile?> currentProfile)
+        Func<string, ScoringProfile?> currentProfile, IReadinessAnswerWriter answers)
     {
+        this.answers = answers;
         Run = run;
         BaseData = baseData;
         this.currentProfile = currentProfile;
@@ -144,7 +145,7 @@ public sealed class PublishedRun
         return onDemand.GetOrAdd(name, key => new Lazy<ProfileScores>(() =>
         {
             var result = FullProfile(key)!;
-            var rows = RunResultMapper.ScoreRows(Id, BaseData.Snapshot.Municipalities, result, PeerGroupOf, PeerGroupById.ToDictionary(g => g.Key, g => g.Value.Label), Assessments);
+            var rows = answers.Rows(Id, BaseData.Snapshot.Municipalities, result, PeerGroupOf, PeerGroupById.ToDictionary(g => g.Key, g => g.Value.Label), Assessments);
             return new ProfileScores(key, Entries(rows));
         })).Value;
     }

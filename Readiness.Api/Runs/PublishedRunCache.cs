@@ -2,6 +2,7 @@ using Readiness.Data;
 using Readiness.Data.Assessments;
 using Readiness.Data.Profiles;
 using Readiness.Data.Runs;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Runs;
 
@@ -10,7 +11,8 @@ namespace Readiness.Api.Runs;
 /// at once, or by a worker, noticed by <see cref="PublishedRunWatcher"/>). Earlier runs asked for
 /// with <c>?run=</c> are loaded on demand and a few are kept.
 /// </summary>
-public sealed class PublishedRunCache(SqliteDatabase database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments)
+public sealed class PublishedRunCache(
+    SqliteDatabase database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments, IReadinessAnswerWriter answers)
 {
     private const int EarlierRunsKept = 3;
     private readonly Lock gate = new();
@@ -112,8 +114,8 @@ public sealed class PublishedRunCache(SqliteDatabase database, RunStore runs, Ba
 
         var rows = RunResultReader.Read(database, id);
         return new PublishedRun(run, rows, baseData,
-            () => assessments.ForRun(id, Readiness.Scoring.Scores.DefaultProfile.Instance.Name),
-            name => profiles.Find(name)?.Profile);
+            () => assessments.ForRun(id, DefaultProfile.Instance.Name),
+            name => profiles.Find(name)?.Profile, answers);
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Readiness.Api.Infrastructure;
 using Readiness.Data;
 using Readiness.Data.Runs;
 using Readiness.Scoring.Pairing;
@@ -23,6 +22,7 @@ public sealed class RunExecutor(
     BaseDataCache baseData,
     IServiceProvider services,
     IRunFaults faults,
+    IReadinessAnswerWriter answers,
     ILogger<RunExecutor> logger)
 {
     public const string SnapshotStage = "snapshot";
@@ -116,7 +116,7 @@ public sealed class RunExecutor(
         cancellationToken.ThrowIfCancellationRequested();
 
         var rows = stages.Run("prepare", () => RunResultMapper.ToRows(
-            runId, inputs, outputs, snapshot.Assessments.ToDictionary(a => a.Ags, StringComparer.Ordinal), snapshot.Previous),
+            runId, inputs, outputs, snapshot.Assessments.ToDictionary(a => a.Ags, StringComparer.Ordinal), snapshot.Previous, answers),
             r => new Dictionary<string, long> { ["rows"] = r.Count });
         return (rows, inputVersion, parametersJson);
     }

@@ -175,9 +175,19 @@ internal static class RunBench
             var ags = connection.ExecuteScalar<string>("SELECT ags FROM municipalities ORDER BY ags LIMIT 1", transaction: transaction)!;
             var answers = new AssessmentAnswers
             {
-                ContactPerson = true, PaidStaffFte = 0.5 + (repetition / 10.0), Network = true, VolunteerCoordination = false,
-                MigrantCouncil = false, IntegrationConcept = true, CouncilResolution = false, IntermunicipalExchange = true,
-                IntegrationBudgetEur = 10_000, ActiveVolunteers = 12, VolunteerAllowance = true, MigrantOrganisations = 1, YearsOfIntegrationWork = 4,
+                ContactPerson = true,
+                PaidStaffFte = 0.5 + (repetition / 10.0),
+                Network = true,
+                VolunteerCoordination = false,
+                MigrantCouncil = false,
+                IntegrationConcept = true,
+                CouncilResolution = false,
+                IntermunicipalExchange = true,
+                IntegrationBudgetEur = 10_000,
+                ActiveVolunteers = 12,
+                VolunteerAllowance = true,
+                MigrantOrganisations = 1,
+                YearsOfIntegrationWork = 4,
             };
             AssessmentStore.Insert(connection, transaction, [new NewAssessment(ags, new DateOnly(2025, 6, 30), AssessmentSource.Surveyed, answers, "bench")],
                 "bench", null, DateTimeOffset.UtcNow);

@@ -6,26 +6,11 @@ namespace Readiness.Data.Runs;
 
 /// <summary>
 /// The life cycle of runs: start (one at a time, enforced by a unique index so it holds across
-/// processes), heartbeat, fail, publish. Result rows are written by the run result writer.
+/// processes), heartbeat, fail, publish. Reading runs is in RunStore.Reads.cs, removing old ones in
+/// RunStore.Retention.cs, whose process owns a run in RunOwners; result rows are written by RunResultWriter.
 /// </summary>
-public sealed class RunStore(SqliteDatabase database, TimeProvider time)
+public sealed partial class RunStore(SqliteDatabase database, TimeProvider time)
 {
-    private const string Select =
-        """
-        SELECT id, status, trigger, started_at, finished_at, heartbeat_at, owner, input_version, parameters,
-               stages, error, published_at, requested_by
-        FROM runs
-        """;
-
-    private static readonly string[] ResultTables =
-    [
-        "run_scores", "run_peer_groups", "run_peer_group_members", "run_peer_group_diagnostics",
-        "run_pairings", "run_pairing_mentees", "run_shared_groups", "run_shared_group_members",
-    ];
-
-    /// <summary>This process, as the owner of the runs it starts.</summary>
-    public static string ThisProcess => $"{Environment.MachineName}:{Environment.ProcessId}";
-
     /// <summary>Starts a run, or names the one that is already running. A caller's start is audited in the same transaction.</summary>
     public (RunRecord? Run, RunConflict? Conflict) TryStart(string trigger, string? requestedBy, AuditActor? actor = null)
     {
@@ -40,7 +25,7 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
                     VALUES ('running', @trigger, @now, @now, @owner, @requestedBy)
                     RETURNING id
                     """,
-                    new { trigger, now, owner = ThisProcess, requestedBy },
+                    new { trigger, now, owner = RunOwners.ThisProcess, requestedBy },
                     transaction);
                 if (actor is not null)
                 {
@@ -70,7 +55,7 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
         using var connection = database.Open();
         return connection.Execute(
             "UPDATE runs SET owner = @owner, heartbeat_at = @now WHERE id = @runId AND status = 'running'",
-            new { runId, owner = ThisProcess, now = time.GetUtcNow() }) == 1;
+            new { runId, owner = RunOwners.ThisProcess, now = time.GetUtcNow() }) == 1;
     }
 
     public void Heartbeat(long runId)
@@ -177,7 +162,7 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
         var interrupted = new List<long>();
         if (Running() is { } run)
         {
-            var ownerEnded = OwnedHereButEnded(run.Owner);
+            var ownerEnded = RunOwners.HasEnded(run.Owner);
             var stale = time.GetUtcNow() - run.HeartbeatAt > staleAfter;
             if (ownerEnded || stale)
             {
@@ -189,98 +174,5 @@ public sealed class RunStore(SqliteDatabase database, TimeProvider time)
         }
 
         return interrupted;
-    }
-
-    public RunRecord? Get(long id)
-    {
-        using var connection = database.Open();
-        return connection.QueryFirstOrDefault<RunRecord>($"{Select} WHERE id = @id", new { id });
-    }
-
-    public RunRecord? Running()
-    {
-        using var connection = database.Open();
-        return connection.QueryFirstOrDefault<RunRecord>($"{Select} WHERE status = 'running'");
-    }
-
-    /// <summary>The published run, if any.</summary>
-    public RunRecord? Current()
-    {
-        using var connection = database.Open();
-        return connection.QueryFirstOrDefault<RunRecord>($"{Select} WHERE id = (SELECT run_id FROM current_run WHERE singleton = 1)");
-    }
-
-    public long? CurrentId()
-    {
-        using var connection = database.Open();
-        return connection.QueryFirstOrDefault<long?>("SELECT run_id FROM current_run WHERE singleton = 1");
-    }
-
-    public (IReadOnlyList<RunRecord> Items, int Total) List(int page, int pageSize)
-    {
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT count(*) FROM runs");
-        var items = connection.Query<RunRecord>($"{Select} ORDER BY id DESC LIMIT @pageSize OFFSET @offset",
-            new { pageSize, offset = (page - 1) * pageSize }).AsList();
-        return (items, total);
-    }
-
-    /// <summary>Keeps the newest <paramref name="keep"/> runs (and always the current one); removes older runs with their results.</summary>
-    public int DeleteOldRuns(int keep)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keep);
-        return database.InTransaction((connection, transaction) =>
-        {
-            var old = connection.Query<long>(
-                """
-                SELECT id FROM runs
-                WHERE status <> 'running'
-                  AND id NOT IN (SELECT run_id FROM current_run)
-                  AND id NOT IN (SELECT id FROM runs ORDER BY id DESC LIMIT @keep)
-                """,
-                new { keep },
-                transaction).AsList();
-            foreach (var id in old)
-            {
-                DeleteResults(connection, transaction, id);
-                // A kept pairing may point at an old run as the one it first appeared in; that is history, not a key.
-                connection.Execute("DELETE FROM runs WHERE id = @id", new { id }, transaction);
-            }
-
-            return old.Count;
-        });
-    }
-
-    private static void DeleteResults(SqliteConnection connection, System.Data.IDbTransaction transaction, long runId)
-    {
-        foreach (var table in ResultTables)
-        {
-            connection.Execute($"DELETE FROM {table} WHERE run_id = @runId", new { runId }, transaction);
-        }
-    }
-
-    private static bool OwnedHereButEnded(string owner)
-    {
-        var separator = owner.LastIndexOf(':');
-        if (separator < 0 || owner[..separator] != Environment.MachineName
-            || !int.TryParse(owner.AsSpan(separator + 1), System.Globalization.CultureInfo.InvariantCulture, out var pid))
-        {
-            return false;
-        }
-
-        if (pid == Environment.ProcessId)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
     }
 }

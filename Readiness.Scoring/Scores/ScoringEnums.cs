@@ -54,21 +54,30 @@ public enum AggregationMethod
     Geometric,
 }
 
-/// <summary>A municipality's readiness tier.</summary>
+/// <summary>How far a municipality is along in carrying the integration plan.</summary>
+/// <remarks>
+/// The one tier type: scoring, pairing, the stored answers and the wire use it. The numeric order is the
+/// order of progress (recommendations index by it); the wire names are fixed by the v1 contract.
+/// </remarks>
 public enum ReadinessTier
 {
     /// <summary>Too few answers (below the profile's coverage floor): not scored, not ranked.</summary>
+    [JsonStringEnumMemberName("insufficient-data")]
     InsufficientData,
 
-    /// <summary>Below the developing threshold.</summary>
+    /// <summary>Just starting: below the developing threshold.</summary>
+    [JsonStringEnumMemberName("starting")]
     Starting,
 
-    /// <summary>At or above the developing threshold.</summary>
+    /// <summary>Developing: at or above the developing threshold.</summary>
+    [JsonStringEnumMemberName("developing")]
     Developing,
 
-    /// <summary>At or above the established threshold.</summary>
+    /// <summary>Established: at or above the established threshold.</summary>
+    [JsonStringEnumMemberName("established")]
     Established,
 
-    /// <summary>At or above the experienced threshold.</summary>
+    /// <summary>Experienced: at or above the experienced threshold; can pass on what works.</summary>
+    [JsonStringEnumMemberName("experienced")]
     Experienced,
 }

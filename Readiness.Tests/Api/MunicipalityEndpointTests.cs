@@ -65,8 +65,8 @@ public sealed class MunicipalityEndpointTests
         var markets = await (await client.GetAsync("/api/v1/municipalities?district=09189&kind=markt")).ReadJsonAsync(HttpStatusCode.OK);
         var items = markets["items"]!.AsArray();
         Assert.That(items, Is.Not.Empty);
-        Assert.That(items.Select(m => m!["kind"]!.GetValue<string>()), Has.All.EqualTo("markt"));
-        Assert.That(items.Select(m => m!["districtKey"]!.GetValue<string>()), Has.All.EqualTo("09189"));
+        Assert.That(items.Select(m => m!["kind"]!.GetValue<string>()), Is.Not.Empty.And.All.EqualTo("markt"));
+        Assert.That(items.Select(m => m!["districtKey"]!.GetValue<string>()), Is.Not.Empty.And.All.EqualTo("09189"));
     }
 
     [Test]
@@ -77,7 +77,7 @@ public sealed class MunicipalityEndpointTests
 
         // The last page holds the municipalities without a published share.
         Assert.That(shares, Is.Not.Empty);
-        Assert.That(shares, Has.All.Null);
+        Assert.That(shares, Is.Not.Empty.And.All.Null);
 
         var first = await (await client.GetAsync("/api/v1/municipalities?sort=foreignShare&pageSize=5")).ReadJsonAsync(HttpStatusCode.OK);
         var known = first["items"]!.AsArray().Select(m => m!["foreignShare"]!.GetValue<double>()).ToList();
@@ -94,9 +94,9 @@ public sealed class MunicipalityEndpointTests
         Assert.That(munich["census"]!.Get<double>("foreignShare"), Is.EqualTo(0.273).Within(1e-9));
         var neighbours = munich["neighbours"]!.AsArray();
         Assert.That(neighbours, Has.Count.GreaterThanOrEqualTo(5));
-        Assert.That(neighbours.Select(n => n!["source"]!.GetValue<string>()), Has.All.EqualTo("boundary"));
+        Assert.That(neighbours.Select(n => n!["source"]!.GetValue<string>()), Is.Not.Empty.And.All.EqualTo("boundary"));
         // Each touches München directly (a measured border) or through a gemeindefreies Gebiet (named under via).
-        Assert.That(neighbours.Where(n => n!["via"] is null).Select(n => n!["sharedBorderM"]!.GetValue<double>()), Has.All.GreaterThan(0));
+        Assert.That(neighbours.Where(n => n!["via"] is null).Select(n => n!["sharedBorderM"]!.GetValue<double>()), Is.Not.Empty.And.All.GreaterThan(0));
         Assert.That(neighbours.Count(n => n!["via"] is null), Is.GreaterThanOrEqualTo(5));
     }
 

@@ -80,7 +80,7 @@ public sealed class SeedImporterTests
         // 09187123 borders only unincorporated areas; it reaches its neighbours through them.
         var through = connection.Query<string>("SELECT via_ags FROM neighbours WHERE ags = '09187123'").ToList();
         Assert.That(through, Is.Not.Empty);
-        Assert.That(through, Has.All.Not.Null);
+        Assert.That(through, Is.Not.Empty.And.All.Not.Null);
     }
 
     [Test]

@@ -143,17 +143,43 @@ public sealed class RunEndToEndTests
         Assert.That(kept, Is.Not.Empty);
         Assert.That(kept.Select(p => pairsC[p]), Is.EqualTo(kept.Select(p => pairsA[p])), "a kept pair keeps its since");
         Assert.That(kept.Count(p => pairsC[p] == a), Is.GreaterThan(0), "pairs that first appeared in run A say so in run C");
-        Assert.That(pairsC.Where(p => !pairsA.ContainsKey(p.Key)).Select(p => p.Value), Has.All.EqualTo(c), "new pairs start with run C");
+        // New pairs start with the run that first has them: run A against the seeded run, run C against run A.
+        var pairsSeeded = Pairs(seeded);
+        var fresh = pairsA.Where(p => !pairsSeeded.ContainsKey(p.Key)).Select(p => (p.Value, Expected: a))
+            .Concat(pairsC.Where(p => !pairsA.ContainsKey(p.Key)).Select(p => (p.Value, Expected: c)))
+            .ToList();
+        Assert.That(fresh, Is.Not.Empty, "the story starts some new pairs");
+        Assert.That(fresh.Select(p => p.Value), Is.EqualTo(fresh.Select(p => p.Expected)), "new pairs start with the run that first has them");
     }
 
     [Test]
-    public async Task Changes_BetweenTwoRuns_ListPairsAndTiers()
+    public async Task Changes_BetweenTwoRuns_ListExactlyThePairsStartedAndEnded_AndTheTierChanges()
     {
-        var changes = await (await client.GetAsync($"/api/v1/runs/{runC.Get<long>("id")}/changes?since={runA.Get<long>("id")}")).ReadJsonAsync(HttpStatusCode.OK);
+        var (a, c) = (runA.Get<long>("id"), runC.Get<long>("id"));
+        var changes = await (await client.GetAsync($"/api/v1/runs/{c}/changes?since={a}")).ReadJsonAsync(HttpStatusCode.OK);
 
-        Assert.That(changes.Get<long>("since"), Is.EqualTo(runA.Get<long>("id")));
-        Assert.That(changes["pairsStarted"], Is.InstanceOf<JsonArray>());
-        Assert.That(changes["tierChanges"], Is.InstanceOf<JsonArray>());
+        // What each run stored, read straight from its tables.
+        var (pairsA, pairsC) = (Pairs(a).Keys.ToHashSet(), Pairs(c).Keys.ToHashSet());
+        var (tiersA, tiersC) = (Tiers(a), Tiers(c));
+        var tierChanges = tiersC.Where(t => tiersA[t.Key] != t.Value).Select(t => $"{t.Key}:{tiersA[t.Key]}->{t.Value}").Order().ToList();
+
+        Assert.That(changes.Get<long>("since"), Is.EqualTo(a));
+        Assert.That(PairKeys(changes["pairsStarted"]!), Is.EquivalentTo(pairsC.Except(pairsA)));
+        Assert.That(PairKeys(changes["pairsEnded"]!), Is.EquivalentTo(pairsA.Except(pairsC)));
+        Assert.That(changes["tierChanges"]!.AsArray().Select(t => $"{t!.Get<string>("ags")}:{t!.Get<string>("from")}->{t!.Get<string>("to")}").Order(),
+            Is.EqualTo(tierChanges));
+        Assert.That(tiersA[Andechs], Is.Not.EqualTo(tiersC[Andechs]), "the surveyed assessment moved Andechs to another tier, so the list is not empty");
+        Assert.That(tierChanges, Does.Contain($"{Andechs}:{tiersA[Andechs]}->{tiersC[Andechs]}"));
+    }
+
+    private static IEnumerable<(string Mentee, string Mentor)> PairKeys(JsonNode pairs) =>
+        pairs.AsArray().Select(p => (p!["mentee"]!.Get<string>("ags"), p!["mentor"]!.Get<string>("ags")));
+
+    private Dictionary<string, string> Tiers(long runId)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string, string)>("SELECT ags, tier FROM run_scores WHERE run_id = @runId AND profile = 'default'", new { runId })
+            .ToDictionary(t => t.Item1, t => t.Item2);
     }
 
     private Dictionary<(string Mentee, string Mentor), long> Pairs(long runId)

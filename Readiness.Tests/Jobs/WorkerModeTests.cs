@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Hosting;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Readiness.Api.Infrastructure;
 using Readiness.Api.Jobs;
 using Readiness.Api.Runs;
@@ -32,9 +33,12 @@ public sealed class WorkerModeTests
         var store = new RunStore(factory.Database(), TimeProvider.System);
 
         var id = await client.StartRunAsync(admin);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The signal that nothing will happen: the job sits in the shared queue, and no server is there to take it.
+        var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        Assert.That(monitoring.EnqueuedCount("default"), Is.EqualTo(1), "the API queued the run");
+        Assert.That(monitoring.Servers(), Is.Empty, "the API has no job server");
         Assert.That(store.Get(id), Has.Property(nameof(RunRecord.Status)).EqualTo(RunRecord.Running).And.Property(nameof(RunRecord.Stages)).Null,
-            "the API has no job server: the run waits in the queue");
+            "the run waits in the queue");
 
         using var worker = WorkerHost.Build(
         [

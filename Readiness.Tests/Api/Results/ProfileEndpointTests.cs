@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Readiness.Data.ApiKeys;
 using Readiness.Tests.Api.Write;
 using Readiness.Tests.Support;

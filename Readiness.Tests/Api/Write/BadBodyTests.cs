@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Readiness.Data.ApiKeys;
 using Readiness.Tests.Support;

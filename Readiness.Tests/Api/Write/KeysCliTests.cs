@@ -1,5 +1,5 @@
 using System.Net;
-using Readiness.Api.Cli;
+using Readiness.Api.Auth;
 using Readiness.Tests.Support;
 using static Readiness.Tests.Api.Write.WriteSupport;
 

@@ -43,8 +43,8 @@ public sealed class PeerGroupClusteringTests
     {
         Assert.That(Result.Candidates.Select(c => c.K), Is.EqualTo(Enumerable.Range(3, 8)));
         Assert.That(Result.Candidates.Count(c => c.Chosen), Is.EqualTo(1));
-        Assert.That(Result.Candidates.Select(c => c.Silhouette), Has.All.InRange(-1.0, 1.0));
-        Assert.That(Result.Candidates.Select(c => c.DaviesBouldin), Has.All.GreaterThan(0));
+        Assert.That(Result.Candidates.Select(c => c.Silhouette), Is.Not.Empty.And.All.InRange(-1.0, 1.0));
+        Assert.That(Result.Candidates.Select(c => c.DaviesBouldin), Is.Not.Empty.And.All.GreaterThan(0));
         var chosen = Result.Candidates.Single(c => c.Chosen);
         Assert.That(chosen.K, Is.EqualTo(Result.K));
         Assert.That(chosen.DaviesBouldin, Is.EqualTo(Result.Candidates.Min(c => c.DaviesBouldin)));
@@ -102,8 +102,8 @@ public sealed class PeerGroupClusteringTests
             .ToList();
 
         Assert.That(missing, Has.Count.InRange(300, 400));
-        Assert.That(missing.Select(i => table.Values[i][2]), Has.All.GreaterThan(0));
-        Assert.That(missing.Select(i => Result.Members[i].ImputedFeatures), Has.All.Contains(PeerGroupFeatures.ForeignShare));
+        Assert.That(missing.Select(i => table.Values[i][2]), Is.Not.Empty.And.All.GreaterThan(0));
+        Assert.That(missing.Select(i => Result.Members[i].ImputedFeatures), Is.Not.Empty.And.All.Contains(PeerGroupFeatures.ForeignShare));
     }
 
     [Test]
@@ -138,7 +138,7 @@ public sealed class PeerGroupClusteringTests
 
         Assert.That(municipalities, Has.Count.EqualTo(count));
         Assert.That(result.K, Is.EqualTo(1));
-        Assert.That(result.Members.Select(m => m.SecondGroupId), Has.All.Null);
+        Assert.That(result.Members.Select(m => m.SecondGroupId), Is.Not.Empty.And.All.Null);
     }
 
     private static bool SameMember(PeerGroupMember a, PeerGroupMember b) =>

@@ -22,7 +22,7 @@ public sealed class PeerGroupStableIdTests
 
         Assert.That(after.K, Is.EqualTo(before.K));
         Assert.That(after.Groups.ToDictionary(g => g.Id, g => g.Label), Is.EqualTo(before.Groups.ToDictionary(g => g.Id, g => g.Label)));
-        Assert.That(after.Groups.Select(g => g.PreviousDistance), Has.All.Not.Null.And.All.LessThan(0.1));
+        Assert.That(after.Groups.Select(g => g.PreviousDistance), Is.Not.Empty.And.All.Not.Null.And.All.LessThan(0.1));
     }
 
     [Test]

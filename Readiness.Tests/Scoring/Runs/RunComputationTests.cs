@@ -53,8 +53,8 @@ public sealed class RunComputationTests
         var tiers = outputs.Default.Scoring.Results.ToDictionary(r => r.Ags, r => r.Tier);
         var pairs = outputs.Pairing.Pairs;
         Assert.That(pairs, Is.Not.Empty);
-        Assert.That(pairs.Select(p => tiers[p.MenteeAgs]), Has.All.AnyOf(ReadinessTier.Starting, ReadinessTier.Developing));
-        Assert.That(pairs.Select(p => tiers[p.MentorAgs]), Has.All.AnyOf(ReadinessTier.Established, ReadinessTier.Experienced));
+        Assert.That(pairs.Select(p => tiers[p.MenteeAgs]), Is.Not.Empty.And.All.AnyOf(ReadinessTier.Starting, ReadinessTier.Developing));
+        Assert.That(pairs.Select(p => tiers[p.MentorAgs]), Is.Not.Empty.And.All.AnyOf(ReadinessTier.Established, ReadinessTier.Experienced));
         Assert.That(pairs.GroupBy(p => p.MentorAgs).Max(g => g.Count()), Is.LessThanOrEqualTo(new PairingOptions().MaxMenteesPerMentor));
         Assert.That(pairs.Select(p => p.MenteeAgs), Is.Unique);
     }
@@ -88,7 +88,7 @@ public sealed class RunComputationTests
         var weights = RunComputation.StructureWeights(DefaultProfile.Instance);
 
         Assert.That(weights.Keys, Is.EquivalentTo(Structures.All));
-        Assert.That(weights.Values, Has.All.GreaterThan(0));
+        Assert.That(weights.Values, Is.Not.Empty.And.All.GreaterThan(0));
         var structuresPillar = DefaultProfile.Instance.Pillars.Single(p => p.Key == "structures").Weight;
         Assert.That(weights.Values.Sum(), Is.EqualTo(structuresPillar).Within(1e-9), "the eight structures are the whole structures pillar");
     }

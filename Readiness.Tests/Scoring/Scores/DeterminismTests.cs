@@ -29,7 +29,7 @@ public sealed class DeterminismTests
         var doubles = Enumerable.Range(0, 10_000).Select(_ => rng.NextDouble()).ToList();
         var ints = Enumerable.Range(0, 10_000).Select(_ => rng.NextInt(3)).ToList();
 
-        Assert.That(doubles, Has.All.InRange(0.0, 1.0).And.All.Not.EqualTo(1.0));
+        Assert.That(doubles, Is.Not.Empty.And.All.InRange(0.0, 1.0).And.All.Not.EqualTo(1.0));
         Assert.That(ints.Distinct().Order(), Is.EqualTo(new[] { 0, 1, 2 }));
         Assert.That(doubles.Average(), Is.EqualTo(0.5).Within(0.02));
     }

@@ -49,6 +49,6 @@ public sealed class FlagsTests
     {
         Assert.That(FlagsOf(null, tier: ReadinessTier.InsufficientData), Is.EqualTo(new[] { ReadinessFlags.InsufficientData }));
         Assert.That(FlagsOf(null, tier: ReadinessTier.Starting), Is.Empty);
-        Assert.That(ReadinessFlags.All, Has.All.Match("^[a-z]+(-[a-z]+)*$"));
+        Assert.That(ReadinessFlags.All, Is.Not.Empty.And.All.Match("^[a-z]+(-[a-z]+)*$"));
     }
 }

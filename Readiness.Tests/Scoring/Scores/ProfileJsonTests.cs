@@ -65,7 +65,12 @@ public sealed class ProfileJsonTests
 
         Assert.That(profile.Indicators[0], Is.EqualTo(new IndicatorDefinition
         {
-            Key = "migrantOrganisations", Pillar = "structures", Denominator = IndicatorDenominator.Per1000ForeignResidents, Floor = 0, Target = 3, Weight = 2,
+            Key = "migrantOrganisations",
+            Pillar = "structures",
+            Denominator = IndicatorDenominator.Per1000ForeignResidents,
+            Floor = 0,
+            Target = 3,
+            Weight = 2,
         }));
         Assert.That(profile.Indicators[1].Direction, Is.EqualTo(IndicatorDirection.LowerIsBetter));
         Assert.That(profile.Normalization, Is.EqualTo(new NormalizationSettings { Method = NormalizationMethod.Rank, WinsorLower = 0.05, WinsorUpper = 0.95 }));

@@ -54,7 +54,7 @@ public sealed class ProfileValidatorTests
         var errors = ProfileValidator.Validate(profile);
 
         Assert.That(errors.Keys, Is.EqualTo(new[] { path }), string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        Assert.That(errors[path], Has.All.Not.Empty);
+        Assert.That(errors[path], Is.Not.Empty.And.All.Not.Empty);
     }
 
     [Test]

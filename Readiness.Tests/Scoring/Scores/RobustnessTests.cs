@@ -1,4 +1,3 @@
-using Readiness.Scoring.Model;
 using Readiness.Scoring.Scores;
 using static Readiness.Tests.Scoring.Scores.ScoreFixtures;
 

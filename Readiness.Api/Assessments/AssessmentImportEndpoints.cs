@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Readiness.Api.Auth;
+using Readiness.Data.ApiKeys;
+
+namespace Readiness.Api.Assessments;
+
+internal static class AssessmentImportEndpoints
+{
+    /// <summary>A report longer than this helps nobody: the first rows show what is wrong.</summary>
+    internal const int MaxReportedRows = 1_000;
+
+    public static IEndpointRouteBuilder MapAssessmentImportEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/assessments").WithTags("Assessments");
+
+        group.MapPost("/import", ImportAssessments)
+            .RequireRole(Role.Planner)
+            .DocumentsBody<string>("text/csv")
+            .DocumentsBody<ImportRowRequest[]>("application/json")
+            .WithName("ImportAssessments")
+            .WithRequestExample(Examples.ImportCsv, "text/csv")
+            .WithRequestExample(Examples.ImportJson)
+            .WithResponseExample(Examples.ImportResult)
+            .WithSummary("Import assessments, all or nothing")
+            .WithDescription("CSV (`text/csv`: UTF-8 with or without BOM, `;` or `,` found from the header, decimal comma or point, "
+                + "yes/no as ja/nein, true/false, yes/no, wahr/falsch or 1/0, dates as yyyy-MM-dd or dd.MM.yyyy, an empty cell = not answered, "
+                + "columns as in the template in any order) or JSON (`application/json`: an array of objects with `ags` and the fields of "
+                + "AddAssessment). If any row is bad, the answer is 400 listing every bad row, column and reason (`errors` keyed "
+                + "`row N: column`, and `rows` with the details; N is the line in the CSV file, the header being line 1, or the position in "
+                + "the JSON array from 1), and nothing is written. Otherwise all rows are written in one transaction under one batch id. "
+                + "`?dryRun=true` only checks. A planner key limited to districts gets 403 naming the rows outside them. Bodies over "
+                + "the configured limit (default 20 MiB) get 413.")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/template.csv", GetTemplate)
+            .WithName("GetAssessmentTemplate")
+            .WithSummary("Download the CSV import template")
+            .WithDescription("The header and one example row, separated by `;` with a decimal comma as a German spreadsheet writes them, "
+                + "in UTF-8 with a BOM so Excel shows umlauts. Replace the example row with your municipalities; `,` as the separator "
+                + "works as well.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+
+        return routes;
+    }
+
+    /// <summary>Imports assessments from CSV or JSON, all or nothing.</summary>
+    internal static async Task<Results<Ok<ImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportAssessments(
+        [Description("true: only check the file and report, write nothing. Default false.")] bool? dryRun,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        AssessmentWriter writer,
+        IOptionsSnapshot<ImportOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var csv = RequestBody.IsCsv(request);
+        if (!csv && !RequestBody.IsJson(request))
+        {
+            return BodyProblems.UnsupportedMediaType(request.ContentType, "text/csv", "application/json");
+        }
+
+        var limit = options.Value.MaxBodyBytes;
+        var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
+        if (body is null)
+        {
+            return BodyProblems.TooLarge(limit);
+        }
+
+        var maxRows = options.Value.MaxRows;
+        var parsed = csv ? CsvRows.Read(body, writer.Today, maxRows) : ParsedImport.FromJson(body, writer.Today, maxRows);
+        if (parsed.FileErrors.Count == 0 && parsed.Rows.Count == 0)
+        {
+            parsed = ParsedImport.FileError("body", null, "There are no rows to import: expected the header and one row per assessment, as in the template.");
+        }
+
+        var outside = AssessmentWriter.OutOfScope(parsed.Rows, caller);
+        if (outside.Count > 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Rows outside the API key's districts",
+                detail: $"The key \"{caller.Name}\" may write only in the districts {string.Join(", ", caller.Districts)}; "
+                    + $"{outside.Count} rows are elsewhere (first: row {outside[0].Row}, {outside[0].Ags}). Nothing was written.",
+                extensions: new Dictionary<string, object?> { ["rows"] = outside.Take(MaxReportedRows).ToList(), ["districts"] = caller.Districts });
+        }
+
+        writer.CheckAgainstStore(parsed.Rows);
+        var bad = parsed.Rows.Where(r => !r.IsValid).ToList();
+        if (parsed.FileErrors.Count > 0 || bad.Count > 0)
+        {
+            return ImportReport.Problem(parsed, bad, MaxReportedRows);
+        }
+
+        var format = csv ? "csv" : "json";
+        var separator = parsed.Separator?.ToString();
+        var rows = parsed.Rows;
+        if (dryRun == true)
+        {
+            var counts = ImportCounts.Of(rows);
+            return TypedResults.Ok(new ImportResultDto(true, rows.Count, counts.Municipalities, counts.Districts.Count, null, format, separator));
+        }
+
+        try
+        {
+            var (batchId, counts) = writer.Import(rows, caller, format);
+            return TypedResults.Ok(new ImportResultDto(false, rows.Count, counts.Municipalities, counts.Districts.Count, batchId, format, separator));
+        }
+        catch (SqliteException exception) when (BodyProblems.IsBusy(exception))
+        {
+            return BodyProblems.Busy(request.HttpContext.Response);
+        }
+    }
+
+    /// <summary>The import template.</summary>
+    internal static FileContentHttpResult GetTemplate() =>
+        TypedResults.File(ImportTemplate.Bytes(), "text/csv; charset=utf-8", "readiness-assessments.csv");
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using Readiness.Api.Runs;
+using Readiness.Data.BaseData;
+using Readiness.Scoring.Scores;
+
+namespace Readiness.Api.Exports;
+
+internal static class ExportEndpoints
+{
+    private static readonly string[] Locales = ["de", "en"];
+
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/export").WithTags("Exports");
+
+        group.MapGet("/readiness.csv", ExportReadinessCsv)
+            .WithName("ExportReadinessCsv")
+            .WithResponseExample(Examples.ReadinessCsv, contentType: "text/csv")
+            .WithSummary("Download the readiness of every municipality as CSV")
+            .WithDescription("One row per municipality, ordered by AGS, with the columns of `ExportRowDto` in that order (header names as its "
+                + "fields): base data, score, tier, coverage, the three pillar scores, ranks and rank interval, data quality, peer group, "
+                + "mentor or mentees and shared-service group. Filters as the ranking list: `state`, `district`, `tier`, `peerGroup`, "
+                + "`profile`, `run`. UTF-8 with a BOM so that spreadsheets show umlauts. `locale=de` (default): `;` between columns and a "
+                + "decimal comma, as Excel and LibreOffice in a German locale open it with a double click; `locale=en`: `,` and a decimal "
+                + "point, for other locales and scripts. Never thousands separators; AGS as text (keep the leading zero when importing). "
+                + "Sent as an attachment named after the scope and run, e.g. `readiness-09188-run-12.csv`. Columns may be added at the "
+                + "end within v1; read them by name.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ServesRun(profile: true)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/municipalities.geojson", ExportMunicipalitiesGeoJson)
+            .WithName("ExportMunicipalitiesGeoJson")
+            .WithSummary("Download the municipalities as GeoJSON for GIS")
+            .WithDescription("An RFC 7946 FeatureCollection (WGS84 longitude/latitude, no `crs` member) that GDAL and QGIS open directly: "
+                + "Bavarian municipalities with their boundary (BKG VG250, territorial status 2016, simplified; self-touching rings "
+                + "repaired), all others with a point at their geographic centre, since no boundary data is at hand for them. Each "
+                + "feature's `id` is the AGS and its `properties` are the columns of the CSV export. Filters as the ranking list: "
+                + "`state`, `district`, `tier`, `peerGroup`, `profile`, `run`. Sent as an attachment, e.g. `readiness-09188-run-12.geojson`. "
+                + "Boundaries: © GeoBasis-DE / BKG 2016 (Daten verändert), dl-de/by-2-0.")
+            .Produces<ExportFeatureCollectionDto>(StatusCodes.Status200OK, MunicipalityGeoJson.ContentType)
+            .ServesRun(profile: true)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        return routes;
+    }
+
+    internal static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportReadinessCsv(
+        [AsParameters] ExportQuery query,
+        [Description("de (default): `;` and decimal comma for a German spreadsheet; en: `,` and decimal point.")] string? locale,
+        DistrictQueries districts,
+        HttpContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (locale is not null && !Locales.Contains(locale))
+        {
+            errors["locale"] = [$"'{locale}' is not a locale: expected de (`;` and decimal comma) or en (`,` and decimal point)."];
+        }
+
+        var served = context.ServedRun();
+        if (Invalid(query, served.Run, errors) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var bytes = ReadinessCsv.Write(ExportRows.Select(served.Run, served.Scores, query, districts), locale == "en" ? CsvLocaleDto.En : CsvLocaleDto.De);
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(query, served.Run, "csv"));
+    }
+
+    internal static Results<GeoJsonExportResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportMunicipalitiesGeoJson(
+        [AsParameters] ExportQuery query,
+        DistrictQueries districts,
+        Boundaries boundaries,
+        HttpContext context)
+    {
+        var served = context.ServedRun();
+        if (Invalid(query, served.Run, []) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var rows = ExportRows.Select(served.Run, served.Scores, query, districts);
+        return new GeoJsonExportResult(rows, boundaries, served.Run.BaseData, FileName(query, served.Run, "geojson"));
+    }
+
+    /// <summary>The filters checked against the run: a validation problem, or null when they hold.</summary>
+    private static ValidationProblem? Invalid(ExportQuery query, PublishedRun run, Dictionary<string, string[]> errors)
+    {
+        query.AsListQuery().Validate(errors, run.BaseData);
+        if (query.PeerGroup is { } id && !run.PeerGroupById.ContainsKey(id))
+        {
+            errors["peerGroup"] = [$"'{id}' is not a peer group of run {run.Id}; see GET /api/v1/peer-groups."];
+        }
+
+        return errors.Count > 0 ? Problems.Invalid(errors) : null;
+    }
+
+    private static string FileName(ExportQuery query, PublishedRun run, string extension)
+    {
+        var scope = query.District ?? (query.State is { } state ? $"state-{state}" : "all");
+        var profile = query.Profile is { } name && name != DefaultProfile.Instance.Name ? $"-{name}" : "";
+        var tier = query.Tier is { } t ? $"-{t}" : "";
+        var group = query.PeerGroup is { } g ? $"-peer-group-{g.ToString(CultureInfo.InvariantCulture)}" : "";
+        return $"readiness-{scope}{tier}{group}{profile}-run-{run.Id.ToString(CultureInfo.InvariantCulture)}.{extension}";
+    }
+}
+
+/// <summary>Writes the GeoJSON export straight to the response as an attachment.</summary>
+internal sealed class GeoJsonExportResult(IReadOnlyList<ExportRowDto> rows, Boundaries boundaries, BaseDataCache baseData, string fileName)
+    : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public string ContentType => MunicipalityGeoJson.ContentType;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = ContentType;
+        httpContext.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
+        return MunicipalityGeoJson.WriteAsync(httpContext.Response.Body, rows, boundaries, baseData, httpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Readiness.Api.Infrastructure;
+
+/// <summary>Writes stored UTF-8 JSON as it is: a published run's answers are serialised once, when the run is written.</summary>
+internal sealed class JsonBytesResult(byte[] utf8) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public string ContentType => "application/json; charset=utf-8";
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = ContentType;
+        httpContext.Response.ContentLength = utf8.Length;
+        return httpContext.Response.Body.WriteAsync(utf8).AsTask();
+    }
+}

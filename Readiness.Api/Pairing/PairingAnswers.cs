@@ -1,0 +1,84 @@
+using Readiness.Api.Runs;
+using Readiness.Scoring.Pairing;
+using Readiness.Scoring.Scores;
+
+namespace Readiness.Api.Pairing;
+
+/// <summary>The pairing answers, made from the pairs, mentees and candidates a run stored as the scoring library computed them.</summary>
+internal static class PairingAnswers
+{
+    public static MunicipalityPairingDto OfMunicipality(PublishedRun run, string ags)
+    {
+        var role = Role(run, ags);
+        var asMentee = run.PairByMentee.TryGetValue(ags, out var pair) ? Pair(run, pair.Pair, pair.Since) : null;
+        var asMentor = run.PairsByMentor[ags].Select(p => Pair(run, p.Pair, p.Since)).ToList();
+        var unpaired = run.Mentee(ags)?.Unpaired;
+        var unpairedDto = unpaired is null ? null : new UnpairedDto(
+            Enum.Parse<UnpairedReasonDto>(unpaired.Reason.ToString()), unpaired.CandidateCount,
+            unpaired.BestCandidateAgs is { } best ? new MunicipalityRefDto(best, run.BaseData.Get(best).Name) : null,
+            unpaired.BestCandidateBenefit is { } benefit ? Math.Round(benefit, 4) : null);
+        return new MunicipalityPairingDto(ags, role, asMentee, asMentor, unpairedDto, Explain(run, ags, role, asMentee, asMentor, unpaired), run.Id);
+    }
+
+    public static PairingCandidatesDto Candidates(PublishedRun run, string ags)
+    {
+        var chosen = run.PairByMentee.TryGetValue(ags, out var pair) ? pair.Pair.MentorAgs : null;
+        var candidates = (run.Mentee(ags)?.Candidates ?? [])
+            .Select(c => new PairingCandidateDto(Party(run, c.MentorAgs), Math.Round(c.Benefit, 4), Parts(c.Parts), Math.Round(c.DistanceKm, 2),
+                c.SharesBorder, c.SamePeerGroup, Topics(c), c.MentorAgs == chosen))
+            .ToList();
+        return new PairingCandidatesDto(ags, Role(run, ags), candidates, run.Id);
+    }
+
+    public static PairingDto Pair(PublishedRun run, MentorPair pair, long since) => new(
+        Party(run, pair.MenteeAgs), Party(run, pair.MentorAgs), Math.Round(pair.Benefit, 4), Parts(pair.Parts), Math.Round(pair.DistanceKm, 2),
+        pair.SharesBorder, pair.SamePeerGroup, Topics(pair), since, pair.WasPrevious,
+        DataQualities.Of([run.Default.ByAgs[pair.MenteeAgs].Row.DataQuality, run.Default.ByAgs[pair.MentorAgs].Row.DataQuality]));
+
+    public static PairPartyDto Party(PublishedRun run, string ags)
+    {
+        var facts = run.BaseData.Get(ags);
+        var row = run.Default.ByAgs[ags].Row;
+        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, TierNames.Parse(row.Tier), DataQualities.Parse(row.DataQuality));
+    }
+
+    private static PairingRoleDto Role(PublishedRun run, string ags)
+    {
+        if (run.Mentee(ags) is not null || run.PairByMentee.ContainsKey(ags))
+        {
+            return PairingRoleDto.Mentee;
+        }
+
+        var tier = TierNames.Parse(run.Default.ByAgs[ags].Row.Tier);
+        var hasContact = run.AnswersOf(ags)?.ContactPerson == true;
+        return tier is ReadinessTier.Established or ReadinessTier.Experienced && hasContact ? PairingRoleDto.Mentor : PairingRoleDto.None;
+    }
+
+    private static string Explain(PublishedRun run, string ags, PairingRoleDto role, PairingDto? asMentee, List<PairingDto> asMentor, UnpairedMentee? unpaired)
+    {
+        var tier = TierNames.Parse(run.Default.ByAgs[ags].Row.Tier);
+        return role switch
+        {
+            PairingRoleDto.Mentee when asMentee is not null =>
+                $"Paired with {asMentee.Mentor.Name} ({asMentee.DistanceKm:0.#} km{(asMentee.SharesBorder ? ", shared border" : "")}) to learn about {string.Join(", ", asMentee.Topics.Select(t => t.Structure))}.",
+            PairingRoleDto.Mentee => unpaired?.Reason switch
+            {
+                UnpairedReason.NoCandidate => "No mentor within reach: no established or experienced municipality with a contact person borders it or lies within the distance limit in its district.",
+                UnpairedReason.NoBenefit => "Mentors are within reach, but none has a structure this municipality lacks.",
+                _ => "Its candidate mentors are fully taken by mentees where they add more in total; see the candidates to overrule.",
+            },
+            PairingRoleDto.Mentor when asMentor.Count > 0 => $"Mentors {string.Join(", ", asMentor.Select(p => p.Mentee.Name))}.",
+            PairingRoleDto.Mentor => "Can mentor, but no mentee within reach needs what it has, or others add more.",
+            _ when tier == ReadinessTier.InsufficientData => "Not paired: too few answers to know its readiness.",
+            _ when tier is ReadinessTier.Established or ReadinessTier.Experienced => "Could mentor, but has no designated contact person for integration.",
+            _ => "Not paired.",
+        };
+    }
+
+    private static BenefitPartsDto Parts(BenefitParts p) => new(
+        Math.Round(p.Transfer, 4), Math.Round(p.StructureGap, 4), Math.Round(p.ScoreGap, 4), Math.Round(p.Compatibility, 4),
+        Math.Round(p.Proximity, 4), p.FeatureDistance is { } d ? Math.Round(d, 4) : null);
+
+    private static List<TopicDto> Topics(MentorPair pair) =>
+        [.. pair.Topics.Select(t => new TopicDto(t.Structure, Math.Round(t.Weight, 4), t.MenteeAnswerMissing))];
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Readiness.Api.Assessments;
+using Readiness.Scoring.Model;
+
+namespace Readiness.Api.Readiness;
+
+/// <summary>Reads a what-if body: any answer fields, each checked like an assessment's; null clears an answer.</summary>
+internal static class WhatIfBody
+{
+    public static (AssessmentAnswers Answers, IReadOnlyList<string> Changed, Dictionary<string, string[]> Errors) Apply(byte[] body, AssessmentAnswers current)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var values = AnswerFields.FromAnswers(current);
+        var changed = new List<string>();
+        if (body.Length == 0)
+        {
+            errors["body"] = ["The body is empty: expected a JSON object with the answers to change, e.g. {\"network\": true}."];
+            return (current, changed, errors);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            errors["body"] = [$"The body is not valid JSON: {exception.Message}"];
+            return (current, changed, errors);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors["body"] = ["Expected a JSON object with the answers to change, e.g. {\"network\": true}."];
+                return (current, changed, errors);
+            }
+
+            var row = new ImportRow(1);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!AnswerFields.TryFind(property.Name, out var field))
+                {
+                    row.Fail(property.Name, null, $"Unknown field. Expected any of the answers: {string.Join(", ", AnswerFields.All.Select(f => f.Name))}.");
+                    continue;
+                }
+
+                changed.Add(field.Name);
+                if (property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    values[field.Index] = null;
+                    continue;
+                }
+
+                row.Values[field.Index] = null;
+                JsonRows.ReadAnswer(row, field, property.Value);
+                values[field.Index] = row.Values[field.Index] ?? values[field.Index];
+            }
+
+            foreach (var error in row.Errors ?? [])
+            {
+                errors[error.Column] = [.. errors.GetValueOrDefault(error.Column) ?? [], error.Message];
+            }
+        }
+
+        return (AnswerFields.ToAnswers(values), changed, errors);
+    }
+}

@@ -1,0 +1,43 @@
+using Readiness.Scoring.Scores;
+
+namespace Readiness.Api.Runs;
+
+/// <summary>
+/// What a result endpoint answers from, found by <see cref="ServedRunFilter"/> before the handler runs:
+/// the published run and, where the endpoint takes <c>?profile=</c>, that profile's scores.
+/// </summary>
+internal sealed record ServedRun(PublishedRun Run, ProfileScores Scores)
+{
+    public long Id => Run.Id;
+
+    /// <summary>The profile's name, <c>default</c> when the request named none.</summary>
+    public string Profile => Scores.Name;
+}
+
+/// <summary>Marks the endpoints that answer from a published run: they get <see cref="ServedRunFilter"/>.</summary>
+internal sealed record ServedRunMetadata(bool TakesProfile, bool Conditional);
+
+/// <summary>Marks an endpoint whose answer carries the run's ETag (and 304 to a matching If-None-Match); the OpenAPI document says so.</summary>
+internal sealed class RunETagMetadata;
+
+internal static class ServedRuns
+{
+    /// <summary>
+    /// The opening every result endpoint shares, in one place: the AGS or district key checked, the run
+    /// picked from <c>?run=</c> (503 before the first publish, 404 for an unknown run), the municipality
+    /// and the profile looked up (404), and, when <paramref name="conditional"/>, the run's ETag and
+    /// <c>X-Run-Id</c> set with 304 to a matching If-None-Match.
+    /// </summary>
+    public static RouteHandlerBuilder ServesRun(this RouteHandlerBuilder builder, bool profile = false, bool conditional = true)
+    {
+        builder.WithMetadata(new ServedRunMetadata(profile, conditional)).AddEndpointFilter<ServedRunFilter>();
+        return conditional ? builder.WithMetadata(new RunETagMetadata()).Produces(StatusCodes.Status304NotModified) : builder;
+    }
+
+    /// <summary>The run (and profile) the opening found for this request.</summary>
+    public static ServedRun ServedRun(this HttpContext context) =>
+        context.Features.Get<ServedRun>() ?? throw new InvalidOperationException("The endpoint is not marked with ServesRun().");
+
+    /// <summary>The default profile's scores, or the named one's.</summary>
+    public static string ProfileName(string? requested) => requested ?? DefaultProfile.Instance.Name;
+}

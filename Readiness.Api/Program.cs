@@ -10,6 +10,7 @@ using Readiness.Api.PeerGroups;
 using Readiness.Api.Readiness;
 using Readiness.Api.Runs;
 using Readiness.Api.SharedServices;
+using Readiness.Api.WebApp;
 
 // `keys create|list|revoke`: API keys on the same configuration and database; never starts the server.
 if (KeysCommand.Matches(args))
@@ -58,6 +59,9 @@ builder.Services.AddSingleton<Readiness.Api.Exports.Boundaries>();
 builder.Services.AddReadinessAuth();
 builder.Services.AddAssessmentWrites();
 
+// The planners' web app at /, served from wwwroot.
+builder.Services.AddWebApp();
+
 var app = builder.Build();
 
 app.Services.InitializeDatabase();
@@ -65,6 +69,7 @@ app.Services.StartRuns();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebApp();
 
 app.UseSwagger();
 app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Readiness API v1"));
@@ -82,6 +87,7 @@ app.MapProfileEndpoints();
 app.MapRunEndpoints();
 app.MapExportEndpoints();
 app.MapReadinessDashboard();
+app.MapWebApp();
 
 app.Run();
 return 0;

@@ -6,6 +6,7 @@ using Readiness.Benchmarks.Infrastructure;
 using Readiness.Benchmarks.ReadPath;
 using Readiness.Benchmarks.Runs;
 using Readiness.Benchmarks.Sizes;
+using Readiness.Benchmarks.WebApp;
 
 namespace Readiness.Benchmarks;
 
@@ -21,6 +22,7 @@ public static class BenchProgram
           import [--rows 100000] [--repeat 5]   CSV import through the real endpoint (in-process), all or nothing
           read-path [--duration 20] [--warmup 15] [--rounds 3]   wrk against Kestrel: readiness vs /health/live
           cluster [--rows 100000] [--repeat 7]  k-means against scikit-learn on the same data, side by side
+          webapp [--repeat 5]             the web app's views in Debian's Chromium: time until usable, page size
           algorithms [--size S]... [BenchmarkDotNet options]   BenchmarkDotNet: scoring, robustness, clustering, neighbours, pairing, grouping
           prepare --size S                build the size's database (done on demand by the commands)
           all                             every command above, each figure of docs/benchmarks.md
@@ -103,6 +105,8 @@ public static class BenchProgram
                 return ReadPathBench.Run(parsed, output);
             case "cluster":
                 return ClusterComparison.Run(parsed, output);
+            case "webapp":
+                return WebAppBench.Run(parsed, output);
             case "algorithms":
                 return Algorithms(parsed);
             case "all":

@@ -129,7 +129,7 @@ internal static class ReadPathBench
             + $"p99 {Stats.Of(results.Select(r => r.Readiness.P99Ms)).Format("0.00")} ms and {Stats.Of(results.Select(r => r.Keyed.P99Ms)).Format("0.00")} ms (target ≤ 15)"));
     }
 
-    private static Process StartServer(string api, string dataDirectory, string url)
+    internal static Process StartServer(string api, string dataDirectory, string url)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(api)! };
         start.ArgumentList.Add(api);
@@ -153,7 +153,7 @@ internal static class ReadPathBench
         return process;
     }
 
-    private static void WaitUntilUp(string url, Process server)
+    internal static void WaitUntilUp(string url, Process server)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -185,7 +185,7 @@ internal static class ReadPathBench
         throw new TimeoutException("The service did not answer within 2 minutes.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -60,6 +60,7 @@ app.Services.StartRuns();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseQueryTextGuard();
 
 app.UseSwagger();
 app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Readiness API v1"));

@@ -30,7 +30,8 @@ builder.Services.AddOptions<ReadinessOptions>()
 // Data: one SQLite file under the data folder, migrated and seeded before the first request.
 builder.Services.AddReadinessData();
 
-// HTTP: problem details for every error, enums as kebab-case strings.
+// HTTP: security headers on every answer and no Server header; problem details for every error, enums as kebab-case strings.
+builder.Services.AddSecurityHeaders(builder.WebHost);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -58,6 +59,7 @@ var app = builder.Build();
 app.Services.InitializeDatabase();
 app.Services.StartRuns();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseQueryTextGuard();

@@ -56,8 +56,15 @@ builder.Services.AddAssessmentWrites();
 
 var app = builder.Build();
 
-app.Services.InitializeDatabase();
-app.Services.StartRuns();
+// A damaged, emptied or unwritable database stops the start with one line and an exit code (README, "Exit codes").
+if (StartupFailure.Guard(() =>
+    {
+        app.Services.InitializeDatabase();
+        app.Services.StartRuns();
+    }) is { } exitCode)
+{
+    return exitCode;
+}
 
 app.UseSecurityHeaders();
 app.UseExceptionHandler();

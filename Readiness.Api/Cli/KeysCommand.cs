@@ -56,7 +56,7 @@ internal sealed class KeysCommand(ApiKeyStore keys, TextWriter output, TextWrite
             app.Services.InitializeDatabase();
             return new KeysCommand(app.Services.GetRequiredService<ApiKeyStore>(), output, error).Execute(command);
         }
-        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or Microsoft.Data.Sqlite.SqliteException or IOException or StartupFailure)
         {
             error.WriteLine($"keys: {exception.Message}");
             return Failed;

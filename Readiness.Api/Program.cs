@@ -2,6 +2,7 @@ using Readiness.Api;
 using Readiness.Api.Auth;
 using Readiness.Api.Cli;
 using Readiness.Api.Endpoints;
+using Readiness.Api.Idempotency;
 using Readiness.Api.Infrastructure;
 using Readiness.Api.OpenApi;
 using Readiness.Api.Runs;
@@ -53,6 +54,7 @@ builder.Services.AddSingleton<Readiness.Api.Exports.Boundaries>();
 // Access: API keys with roles and districts, rate limits per key or client; the planner write path with its audit.
 builder.Services.AddReadinessAuth();
 builder.Services.AddAssessmentWrites();
+builder.Services.AddIdempotencyKeys();
 
 var app = builder.Build();
 

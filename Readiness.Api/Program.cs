@@ -35,6 +35,7 @@ builder.Services.AddReadinessData();
 builder.Services.AddSecurityHeaders(builder.WebHost);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.AddExceptionHandler<StorageErrors>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddReadinessOpenApi();

@@ -14,6 +14,12 @@ if (KeysCommand.Matches(args))
     return KeysCommand.Run(args, Console.Out, Console.Error);
 }
 
+// `backup <file>`: a consistent copy of the database through SQLite's online backup, also while the service runs.
+if (BackupCommand.Matches(args))
+{
+    return BackupCommand.Run(args, Console.Out, Console.Error);
+}
+
 // `--worker` (or Readiness:Jobs:Mode=worker): the job server alone, without HTTP; the API then runs with Readiness:Jobs:RunServer=false.
 var arguments = WorkerHost.Arguments(args);
 var builder = WebApplication.CreateBuilder(arguments);

@@ -62,11 +62,18 @@ internal static class ReadinessEndpoints
         [Description("Scoring profile; default `default`.")] string? profile,
         [AsParameters] RunQuery query,
         PublishedRunCache cache,
+        EarlierRunReadiness earlier,
         HttpContext context)
     {
         if (!Keys.IsAgs(ags))
         {
             return Problems.Invalid("ags", Keys.AgsMessage(ags));
+        }
+
+        // An earlier run's single answer is one indexed read, not a whole run loaded into memory.
+        if (query.Run is { } earlierId && earlier.Find(earlierId, profile ?? DefaultProfile.Instance.Name, ags, context) is { } found)
+        {
+            return found.Problem is { } missing ? missing : found.NotModified ? RunSelection.NotModifiedResult() : new JsonBytesResult(found.Json!);
         }
 
         var (run, problem) = RunSelection.Resolve(cache, query.Run, context);

@@ -3,6 +3,7 @@ using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
 using Readiness.Api.Districts;
 using Readiness.Api.Exports;
+using Readiness.Api.Idempotency;
 using Readiness.Api.Jobs;
 using Readiness.Api.Municipalities;
 using Readiness.Api.Pairing;
@@ -16,6 +17,12 @@ using Readiness.Api.WebApp;
 if (KeysCommand.Matches(args))
 {
     return KeysCommand.Run(args, Console.Out, Console.Error);
+}
+
+// `backup <file>`: a consistent copy of the database through SQLite's online backup, also while the service runs.
+if (BackupCommand.Matches(args))
+{
+    return BackupCommand.Run(args, Console.Out, Console.Error);
 }
 
 // `--worker` (or Readiness:Jobs:Mode=worker): the job server alone, without HTTP; the API then runs with Readiness:Jobs:RunServer=false.
@@ -35,9 +42,11 @@ builder.Services.AddOptions<ReadinessOptions>()
 // Data: one SQLite file under the data folder, migrated and seeded before the first request.
 builder.Services.AddReadinessData();
 
-// HTTP: problem details for every error, enums as kebab-case strings.
+// HTTP: security headers on every answer and no Server header; problem details for every error, enums as kebab-case strings.
+builder.Services.AddSecurityHeaders(builder.WebHost);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.AddExceptionHandler<StorageErrors>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddReadinessOpenApi();
@@ -58,17 +67,27 @@ builder.Services.AddSingleton<Readiness.Api.Exports.Boundaries>();
 // Access: API keys with roles and districts, rate limits per key or client; the planner write path with its audit.
 builder.Services.AddReadinessAuth();
 builder.Services.AddAssessmentWrites();
+builder.Services.AddIdempotencyKeys();
 
 // The planners' web app at /, served from wwwroot.
 builder.Services.AddWebApp();
 
 var app = builder.Build();
 
-app.Services.InitializeDatabase();
-app.Services.StartRuns();
+// A damaged, emptied or unwritable database stops the start with one line and an exit code (README, "Exit codes").
+if (StartupFailure.Guard(() =>
+    {
+        app.Services.InitializeDatabase();
+        app.Services.StartRuns();
+    }) is { } exitCode)
+{
+    return exitCode;
+}
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseQueryTextGuard();
 app.UseWebApp();
 
 app.UseSwagger();
@@ -81,6 +100,7 @@ app.MapMunicipalityEndpoints();
 app.MapAssessmentWriteEndpoints();
 app.MapReadinessEndpoints();
 app.MapPeerGroupEndpoints();
+app.MapSimilarEndpoints();
 app.MapPairingEndpoints();
 app.MapSharedServiceEndpoints();
 app.MapProfileEndpoints();

@@ -94,4 +94,5 @@ public enum AssessmentSourceDto
 /// <param name="BatchId">Id of the import; every assessment it wrote carries it. Null for a dry run.</param>
 /// <param name="Format">csv or json.</param>
 /// <param name="Separator">The CSV separator found (";" or ","); null for JSON.</param>
-public sealed record ImportResultDto(bool DryRun, int Rows, int Municipalities, int Districts, string? BatchId, string Format, string? Separator);
+/// <param name="Duplicates">Rows identical to stored surveyed assessments (municipality, reference date, answers and note): not stored again, not in <c>rows</c>.</param>
+public sealed record ImportResultDto(bool DryRun, int Rows, int Municipalities, int Districts, string? BatchId, string Format, string? Separator, int Duplicates = 0);

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Readiness.Api.Auth;
+using Readiness.Api.Idempotency;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Assessments;
+using Readiness.Data.Idempotency;
 using Readiness.Scoring.Model;
 
 namespace Readiness.Api.Assessments;
@@ -32,14 +34,17 @@ internal static class AssessmentEndpoints
         group.MapPost("/", AddAssessment)
             .RequireRole(Role.Planner)
             .DocumentsBody<AssessmentRequest>("application/json")
+            .AcceptsIdempotencyKey()
             .WithName("AddAssessment")
             .WithRequestExample(Examples.AssessmentBody)
             .WithResponseExample(Examples.Assessment, StatusCodes.Status201Created)
+            .WithResponseExample(Examples.Assessment, StatusCodes.Status200OK)
             .WithSummary("Add a surveyed assessment")
             .WithDescription("Adds the municipality's answers at a reference date (required, not in the future). Every answer is optional; "
                 + "null or absent means not answered. Earlier assessments stay in the history; a surveyed assessment replaces the "
                 + "illustrative one in the scores. Every bad or unknown field is named under `errors`. A planner key limited to "
-                + "districts may write only there (403).")
+                + "districts may write only there (403). An assessment identical to a stored surveyed one (same reference date, answers "
+                + "and note) is a duplicate: 200 with the stored one, nothing written.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -93,11 +98,12 @@ internal static class AssessmentEndpoints
     }
 
     /// <summary>Adds a surveyed assessment.</summary>
-    internal static async Task<Results<Created<AssessmentDto>, ValidationProblem, ProblemHttpResult>> AddAssessment(
+    internal static async Task<Results<Created<AssessmentDto>, Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult>> AddAssessment(
         [Description("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 09188117.")] string ags,
         HttpRequest request,
         ClaimsPrincipal user,
         AssessmentWriter writer,
+        IdempotencyKeys idempotencyKeys,
         CancellationToken cancellationToken)
     {
         if (!AgsFormat.IsAgs(ags))
@@ -132,6 +138,17 @@ internal static class AssessmentEndpoints
             return Problems.Invalid("body", "The body is empty: expected a JSON object, e.g. {\"referenceDate\": \"2025-06-30\", \"contactPerson\": true}.");
         }
 
+        var idempotency = idempotencyKeys.Check(request, caller, body);
+        if (idempotency.Invalid is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        if (idempotency.Mismatch is not null || idempotency.Replay is not null)
+        {
+            return Replayed(idempotency);
+        }
+
         ImportRow row;
         try
         {
@@ -148,18 +165,32 @@ internal static class AssessmentEndpoints
             return Problems.Invalid(row.Errors!.GroupBy(e => e.Column).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
-        StoredAssessment stored;
+        (StoredAssessment Assessment, bool Duplicate) written;
         try
         {
-            stored = writer.Add(row.ToAssessment(), caller);
+            written = writer.Add(row.ToAssessment(), caller, idempotency.Write is { } write
+                ? (connection, transaction, stored, duplicate) => write.Record(connection, transaction, duplicate ? 200 : 201, duplicate ? null : Location(stored), ToDto(stored))
+                : null);
         }
         catch (Microsoft.Data.Sqlite.SqliteException exception) when (BodyProblems.IsBusy(exception))
         {
             return BodyProblems.Busy(request.HttpContext.Response);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception) when (idempotency.Write is { } write && IdempotencyStore.IsTaken(exception))
+        {
+            return Replayed(idempotencyKeys.AfterRace(write));
+        }
 
-        return TypedResults.Created($"/api/v1/municipalities/{ags}/assessments/{stored.Id}", ToDto(stored));
+        return written.Duplicate ? TypedResults.Ok(ToDto(written.Assessment)) : TypedResults.Created(Location(written.Assessment), ToDto(written.Assessment));
     }
+
+    private static string Location(StoredAssessment stored) => $"/api/v1/municipalities/{stored.Ags}/assessments/{stored.Id}";
+
+    /// <summary>The first answer to a request with the same Idempotency-Key, or the 422 for a key used with another request.</summary>
+    private static Results<Created<AssessmentDto>, Ok<AssessmentDto>, ValidationProblem, ProblemHttpResult> Replayed(IdempotencyCheck check) =>
+        check.Mismatch is { } mismatch ? mismatch
+        : check.Replay!.Status == StatusCodes.Status201Created ? TypedResults.Created(check.Replay.Location, check.ReplayBody<AssessmentDto>())
+        : TypedResults.Ok(check.ReplayBody<AssessmentDto>());
 
     internal static AssessmentDto ToDto(StoredAssessment a) => new(
         a.Id, a.Ags, a.ReferenceDate, a.Source == AssessmentSource.Surveyed ? AssessmentSourceDto.Surveyed : AssessmentSourceDto.Illustrative,

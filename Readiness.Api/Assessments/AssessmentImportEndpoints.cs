@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
+using Readiness.Api.Idempotency;
 using Readiness.Data.ApiKeys;
+using Readiness.Data.Idempotency;
 
 namespace Readiness.Api.Assessments;
 
@@ -19,6 +21,7 @@ internal static class AssessmentImportEndpoints
             .RequireRole(Role.Planner)
             .DocumentsBody<string>("text/csv")
             .DocumentsBody<ImportRowRequest[]>("application/json")
+            .AcceptsIdempotencyKey()
             .WithName("ImportAssessments")
             .WithRequestExample(Examples.ImportCsv, "text/csv")
             .WithRequestExample(Examples.ImportJson)
@@ -31,7 +34,8 @@ internal static class AssessmentImportEndpoints
                 + "`row N: column`, and `rows` with the details; N is the line in the CSV file, the header being line 1, or the position in "
                 + "the JSON array from 1), and nothing is written. Otherwise all rows are written in one transaction under one batch id. "
                 + "`?dryRun=true` only checks. A planner key limited to districts gets 403 naming the rows outside them. Bodies over "
-                + "the configured limit (default 20 MiB) get 413.")
+                + "the configured limit (default 20 MiB) get 413. Rows identical to stored surveyed assessments (same municipality, "
+                + "reference date, answers and note) are not stored again and counted under `duplicates`.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -54,6 +58,7 @@ internal static class AssessmentImportEndpoints
         ClaimsPrincipal user,
         AssessmentWriter writer,
         IOptionsSnapshot<ImportOptions> options,
+        IdempotencyKeys idempotencyKeys,
         CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
@@ -68,6 +73,22 @@ internal static class AssessmentImportEndpoints
         if (body is null)
         {
             return BodyProblems.TooLarge(limit);
+        }
+
+        var idempotency = idempotencyKeys.Check(request, caller, body);
+        if (idempotency.Invalid is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        if (idempotency.Mismatch is { } mismatch)
+        {
+            return mismatch;
+        }
+
+        if (idempotency.Replay is not null)
+        {
+            return TypedResults.Ok(idempotency.ReplayBody<ImportResultDto>());
         }
 
         var maxRows = options.Value.MaxRows;
@@ -97,21 +118,31 @@ internal static class AssessmentImportEndpoints
 
         var format = csv ? "csv" : "json";
         var separator = parsed.Separator?.ToString();
-        var rows = parsed.Rows;
         if (dryRun == true)
         {
-            var counts = ImportCounts.Of(rows);
-            return TypedResults.Ok(new ImportResultDto(true, rows.Count, counts.Municipalities, counts.Districts.Count, null, format, separator));
+            var duplicate = writer.Duplicates(parsed.Rows);
+            var rows = parsed.Rows.Where((_, i) => !duplicate[i]).ToList();
+            var counts = ImportCounts.Of(rows.Select(r => r.Ags!));
+            return TypedResults.Ok(new ImportResultDto(true, rows.Count, counts.Municipalities, counts.Districts.Count, null, format, separator, parsed.Rows.Count - rows.Count));
         }
 
+        ImportResultDto Result(ImportOutcome outcome) =>
+            new(false, outcome.Written, outcome.Municipalities, outcome.Districts, outcome.BatchId, format, separator, outcome.Duplicates);
         try
         {
-            var (batchId, counts) = writer.Import(rows, caller, format);
-            return TypedResults.Ok(new ImportResultDto(false, rows.Count, counts.Municipalities, counts.Districts.Count, batchId, format, separator));
+            var outcome = writer.Import(parsed.Rows, caller, format, idempotency.Write is { } write
+                ? (connection, transaction, outcome) => write.Record(connection, transaction, StatusCodes.Status200OK, null, Result(outcome))
+                : null);
+            return TypedResults.Ok(Result(outcome));
         }
         catch (SqliteException exception) when (BodyProblems.IsBusy(exception))
         {
             return BodyProblems.Busy(request.HttpContext.Response);
+        }
+        catch (SqliteException exception) when (idempotency.Write is { } write && IdempotencyStore.IsTaken(exception))
+        {
+            var first = idempotencyKeys.AfterRace(write);
+            return first.Mismatch is { } other ? other : TypedResults.Ok(first.ReplayBody<ImportResultDto>());
         }
     }
 

@@ -41,6 +41,14 @@ internal static class CsvRows
     private static ParsedImport Read(string text, DateOnly today, int maxRows)
     {
         var separator = DetectSeparator(text);
+        if (CsvQuotes.FindUnterminated(text, separator) is { } open)
+        {
+            var column = CsvQuotes.ColumnName(text, separator, open.Column);
+            return ParsedImport.FileError($"row {open.Line}: {column}", null,
+                $"A quote (\") opens in line {open.Line} (column '{column}') and never closes, so every line after it would be read into this cell. "
+                + "Close the quote, or write a quote inside a quoted value as two (\"\").");
+        }
+
         using var reader = Sep.New(separator).Reader(o => o with
         {
             HasHeader = false,

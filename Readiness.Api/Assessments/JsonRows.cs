@@ -28,8 +28,20 @@ internal static class JsonRows
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
         {
-            var name = property.Name;
+            var name = JsonText.TryGetName(property);
             var value = property.Value;
+            if (name is null)
+            {
+                row.Fail("fieldName", null, JsonText.Message);
+                continue;
+            }
+
+            if (!JsonText.IsReadable(value))
+            {
+                row.Fail(FieldName(name), null, JsonText.Message);
+                continue;
+            }
+
             if (!seen.Add(name))
             {
                 row.Fail(name, Raw(value), "This field is given twice.");
@@ -76,6 +88,12 @@ internal static class JsonRows
 
     internal static void ReadAnswer(ImportRow row, AnswerField field, JsonElement value)
     {
+        if (!JsonText.IsReadable(value))
+        {
+            row.Fail(field.Name, null, JsonText.Message);
+            return;
+        }
+
         if (field.Kind == AnswerKind.Flag)
         {
             if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
@@ -133,10 +151,19 @@ internal static class JsonRows
         }
     }
 
+    /// <summary>The field's name as the reports spell it: the answers, ags, referenceDate and note in their own case.</summary>
+    private static string FieldName(string name) =>
+        AnswerFields.TryFind(name, out var field) ? field.Name
+        : string.Equals(name, "ags", StringComparison.OrdinalIgnoreCase) ? "ags"
+        : string.Equals(name, "referenceDate", StringComparison.OrdinalIgnoreCase) ? "referenceDate"
+        : string.Equals(name, "note", StringComparison.OrdinalIgnoreCase) ? "note"
+        : name;
+
     /// <summary>The value as sent, cut short: error reports echo it so the sender can find it.</summary>
     private static string Raw(JsonElement value)
     {
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        var text = value.ValueKind == JsonValueKind.String ? JsonText.TryGetString(value) : JsonText.TryGetRawText(value);
+        text ??= "(not valid text)";
         return text.Length <= 60 ? text : text[..60] + "…";
     }
 }

@@ -36,6 +36,13 @@ internal sealed class KeysCommand(ApiKeyStore keys, TextWriter output, TextWrite
     {
         ArgumentNullException.ThrowIfNull(args);
         var (command, configuration) = CommandLine.Split(args[1..]);
+        if (command.Verb is null or "help" or "--help")
+        {
+            // Asking for usage is not a command: exit 2 as for a wrong one, without opening the database.
+            output.WriteLine(UsageText);
+            return Usage;
+        }
+
         var builder = WebApplication.CreateBuilder(configuration);
         // Only the command's own lines go to standard output, so a script can take the key from the last one.
         builder.Logging.ClearProviders();
@@ -48,7 +55,7 @@ internal sealed class KeysCommand(ApiKeyStore keys, TextWriter output, TextWrite
             app.Services.InitializeDatabase();
             return new KeysCommand(app.Services.GetRequiredService<ApiKeyStore>(), output, error).Execute(command);
         }
-        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or Microsoft.Data.Sqlite.SqliteException or IOException or StartupFailure)
         {
             error.WriteLine($"keys: {exception.Message}");
             return Failed;
@@ -137,7 +144,7 @@ internal sealed class KeysCommand(ApiKeyStore keys, TextWriter output, TextWrite
         }
 
         (problem is null ? output : error).WriteLine(UsageText);
-        return problem is null ? Ok : Usage;
+        return Usage;
     }
 
     private static string Time(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

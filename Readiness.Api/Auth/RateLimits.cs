@@ -50,20 +50,23 @@ internal static class RateLimits
     /// Whose budget a request spends: a value, not a string built per request, since the limiter asks on
     /// every request. The limit and window are part of it, so a changed setting starts fresh windows.
     /// </summary>
-    private readonly record struct PartitionKey(bool Write, long? KeyId, IPAddress? Address, int Limit, int WindowSeconds);
+    private readonly record struct PartitionKey(bool Write, bool Dashboard, long? KeyId, IPAddress? Address, int Limit, int WindowSeconds);
 
     private static RateLimitPartition<PartitionKey> Partition(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
-        if (!options.Enabled || !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        var dashboard = IsDashboard(context);
+        if (!options.Enabled || !(dashboard || context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)))
         {
             return RateLimitPartition.GetNoLimiter(default(PartitionKey));
         }
 
-        var write = IsWrite(context);
+        // The dashboard takes admin keys (also as a basic-auth password): it gets the write budget, in a partition
+        // of its own, so that guessing keys there ends in 429 like any write, without spending the API's writes.
+        var write = dashboard || IsWrite(context);
         var limit = write ? options.WritesPerWindow : options.ReadsPerWindow;
         var caller = Caller.Find(context.User);
-        var key = new PartitionKey(write, caller?.KeyId, caller is null ? context.Connection.RemoteIpAddress : null, limit, options.WindowSeconds);
+        var key = new PartitionKey(write, dashboard, caller?.KeyId, caller is null ? context.Connection.RemoteIpAddress : null, limit, options.WindowSeconds);
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
@@ -71,6 +74,9 @@ internal static class RateLimits
             QueueLimit = 0,
         });
     }
+
+    private static bool IsDashboard(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(Jobs.HangfireSetup.DashboardPath, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWrite(HttpContext context)
     {
@@ -85,7 +91,7 @@ internal static class RateLimits
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(options.WindowSeconds);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        var write = IsWrite(context);
+        var write = IsDashboard(context) || IsWrite(context);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -95,7 +101,7 @@ internal static class RateLimits
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"At most {(write ? options.WritesPerWindow : options.ReadsPerWindow)} {(write ? "writes" : "reads")} per {options.WindowSeconds} s "
+                Detail = $"At most {(write ? options.WritesPerWindow : options.ReadsPerWindow)} {(IsDashboard(context) ? "dashboard requests" : write ? "writes" : "reads")} per {options.WindowSeconds} s "
                     + $"per API key or client address. Try again in {seconds} s.",
             },
         });

@@ -35,11 +35,45 @@ internal static class DataSetup
         return Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
     }
 
-    /// <summary>Migrates the schema and seeds an empty store; runs before the server takes requests.</summary>
+    /// <summary>
+    /// Checks the data folder and its files, migrates the schema and seeds an empty store; runs before the
+    /// server takes requests. A damaged, emptied or unwritable database is a <see cref="StartupFailure"/>.
+    /// </summary>
     public static void InitializeDatabase(this IServiceProvider services)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Readiness.Startup");
         var database = services.GetRequiredService<SqliteDatabase>();
+        var isFile = !database.ConnectionString.Contains("memory", StringComparison.OrdinalIgnoreCase);
+        if (isFile)
+        {
+            var jobStorage = services.GetRequiredService<IConfiguration>()["Readiness:Jobs:Storage"] is { } storage
+                && storage.Equals("memory", StringComparison.OrdinalIgnoreCase) ? null : Path.Combine(DataDirectory(services), "hangfire.db");
+            DataFolderChecks.Check(database.DataSource, jobStorage);
+        }
+
+        try
+        {
+            Initialize(services, database);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception) when (DataFolderChecks.Explain(exception, database.DataSource) is { } failure)
+        {
+            throw failure;
+        }
+        catch (InvalidOperationException exception) when (exception.InnerException is Microsoft.Data.Sqlite.SqliteException inner
+            && DataFolderChecks.Explain(inner, database.DataSource) is { } failure)
+        {
+            // A migration wraps what SQLite said.
+            throw failure;
+        }
+
+        if (isFile)
+        {
+            DataFolderChecks.MarkSeeded(database.DataSource);
+        }
+    }
+
+    private static void Initialize(IServiceProvider services, SqliteDatabase database)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Readiness.Startup");
         var options = services.GetRequiredService<IOptions<ReadinessOptions>>().Value;
         var stopwatch = Stopwatch.StartNew();
 

@@ -23,7 +23,8 @@ internal static class HealthEndpoints
             .WithTags("Health")
             .WithName("GetHealth")
             .WithSummary("Is the service up?")
-            .WithDescription("200 when the service and its database answer; 503 with a problem otherwise.")
+            .WithDescription("200 when the service and its database answer, including one row of the current run's results and the newest "
+                + "assessment; 503 with a problem naming what cannot be read otherwise.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         // A liveness probe for orchestrators, and the trivial endpoint the read-path benchmark compares
@@ -40,18 +41,18 @@ internal static class HealthEndpoints
     {
         try
         {
-            using var connection = database.Open();
-            var count = connection.ExecuteScalar<int>("SELECT count(*) FROM municipalities");
-            var version = connection.QueryFirstOrDefault<string>("SELECT content_hash FROM dataset_versions ORDER BY id DESC LIMIT 1");
-            return TypedResults.Ok(new HealthDto("healthy", count, version));
+            var reading = new HealthProbe(database).Read();
+            return TypedResults.Ok(new HealthDto("healthy", reading.Municipalities, reading.DatasetVersion));
         }
-        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+        catch (Exception exception) when (exception is HealthProbeException or InvalidOperationException or IOException)
         {
             logger.LogError(exception, "Health check failed");
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The database does not answer",
-                detail: "The service is running but cannot read its database.");
+                detail: exception is HealthProbeException failure
+                    ? $"The service is running but cannot read {failure.Part}; the log has the database error. Restore the database from a backup (README, \"Backup and restore\")."
+                    : "The service is running but cannot read its database.");
         }
     }
 }

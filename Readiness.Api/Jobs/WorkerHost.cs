@@ -43,8 +43,15 @@ internal static class WorkerHost
     public static int Run(string[] args)
     {
         using var host = Build(args);
-        host.Services.InitializeDatabase();
-        host.Services.StartRuns();
+        if (StartupFailure.Guard(() =>
+            {
+                host.Services.InitializeDatabase();
+                host.Services.StartRuns();
+            }) is { } exitCode)
+        {
+            return exitCode;
+        }
+
         host.Run();
         return 0;
     }

@@ -26,7 +26,7 @@ internal sealed class StandardResponsesFilter : IOperationFilter
         ["413"] = "The body is larger than this operation accepts; `detail` gives the limit.",
         ["415"] = "The body's content type is not accepted here; `detail` names the ones that are.",
         ["429"] = "Too many requests from this API key or client address in the current window; retry after `Retry-After` seconds.",
-        ["503"] = "Not available yet or for the moment: before the first run is published, or while the database is busy; retry after `Retry-After` seconds where given.",
+        ["503"] = "Not available yet or for the moment: before the first run is published, while the database is busy, or (writes) when its storage is full; retry after `Retry-After` seconds where given.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -41,6 +41,12 @@ internal sealed class StandardResponsesFilter : IOperationFilter
         if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true)
         {
             EnsureProblem(operation, context, "429");
+
+            // Any write may find the disk full (StorageErrors).
+            if (context.ApiDescription.HttpMethod is "POST" or "PUT" or "DELETE")
+            {
+                EnsureProblem(operation, context, "503");
+            }
         }
 
         // `?run=abc` never reaches the handler: binding fails and the answer is a validation problem naming the parameter.

@@ -28,6 +28,7 @@ internal static class ProfileEndpoints
     private static readonly JsonSerializerOptions StrictJson = new(ScoringJson.Options)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
     };
 
     public static IEndpointRouteBuilder MapProfileEndpoints(this IEndpointRouteBuilder routes)

@@ -16,7 +16,7 @@ internal static class ReadinessEndpoints
 
         group.MapGet("/municipalities/{ags}/readiness", GetReadiness)
             .WithName("GetReadiness")
-            .ServesRun(profile: true)
+            .ServesRun(profile: true, earlierFromStore: true)
             .WithResponseExample(Examples.Readiness)
             .WithSummary("Get a municipality's readiness")
             .WithDescription("Score 0..100, tier, coverage, ranks in its district, peer group and overall with their robustness interval, "

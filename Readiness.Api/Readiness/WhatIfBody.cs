@@ -40,9 +40,15 @@ internal static class WhatIfBody
             var row = new ImportRow(1);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (!AnswerFields.TryFind(property.Name, out var field))
+                if (JsonText.TryGetName(property) is not { } name)
                 {
-                    row.Fail(property.Name, null, $"Unknown field. Expected any of the answers: {string.Join(", ", AnswerFields.All.Select(f => f.Name))}.");
+                    row.Fail("fieldName", null, JsonText.Message);
+                    continue;
+                }
+
+                if (!AnswerFields.TryFind(name, out var field))
+                {
+                    row.Fail(name, null, $"Unknown field. Expected any of the answers: {string.Join(", ", AnswerFields.All.Select(f => f.Name))}.");
                     continue;
                 }
 

@@ -58,7 +58,7 @@ public sealed class PublishedRun
         Run = run;
         BaseData = baseData;
         this.currentProfile = currentProfile;
-        ETag = $"\"run-{run.Id}\"";
+        ETag = ETagOf(run.Id);
         Parameters = run.Parameters is null ? null : JsonSerializer.Deserialize<RunParametersRecord>(run.Parameters, ApiJson.Options);
         Profiles = rows.Scores.GroupBy(s => s.Profile)
             .ToDictionary(g => g.Key, g => new ProfileScores(g.Key, Entries(g.OrderBy(s => s.Ags, StringComparer.Ordinal).ToList())), StringComparer.Ordinal);
@@ -85,6 +85,9 @@ public sealed class PublishedRun
     public RunRecord Run { get; }
 
     public long Id => Run.Id;
+
+    /// <summary>The ETag of every answer of a run, e.g. "run-12".</summary>
+    public static string ETagOf(long runId) => $"\"run-{runId.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
 
     /// <summary>One ETag per run: everything a run serves is immutable.</summary>
     public string ETag { get; }
@@ -164,6 +167,10 @@ public sealed class PublishedRun
                 ? new ScoringContext(full.Value.Scoring, full.Value.Recommender)
                 : RunComputation.Context(profile, BaseData.Snapshot.Municipalities, AnswersByAgs(), PeerGroupOf))).Value;
     }
+
+    /// <summary>The index of most similar municipalities over those the run's peer groups were formed from, built on first use.</summary>
+    public SimilarMunicipalities Similar => field ??= SimilarMunicipalities.From(
+        [.. BaseData.Snapshot.Municipalities.Where(m => PeerMembers.ContainsKey(m.Ags))]);
 
     /// <summary>The members of each peer group, nearest to the centre first (then by AGS), made once per run.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<PeerGroupMemberRow>> PeerGroupMembers => field ??= PeerMembers.Values

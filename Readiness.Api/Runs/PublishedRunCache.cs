@@ -16,8 +16,23 @@ public sealed class PublishedRunCache(
 {
     private const int EarlierRunsKept = 3;
     private readonly Lock gate = new();
+
+    // Earlier runs load under a lock of their own: a slow load never holds up publishing the current run.
+    private readonly Lock earlierGate = new();
     private readonly LinkedList<PublishedRun> earlier = new();
     private PublishedRun? current;
+
+    /// <summary>How many earlier runs are held in memory (at most 3).</summary>
+    internal int EarlierRunsHeld
+    {
+        get
+        {
+            lock (earlierGate)
+            {
+                return earlier.Count;
+            }
+        }
+    }
 
     /// <summary>The current run, or null before the first run has been published.</summary>
     public PublishedRun? Current
@@ -80,7 +95,7 @@ public sealed class PublishedRunCache(
             return now;
         }
 
-        lock (gate)
+        lock (earlierGate)
         {
             var kept = earlier.FirstOrDefault(r => r.Id == id);
             if (kept is not null)

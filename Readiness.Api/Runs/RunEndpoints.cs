@@ -45,7 +45,8 @@ internal static class RunEndpoints
             .WithName("GetRunChanges")
             .WithSummary("What changed between two runs")
             .WithDescription("Pairs started and ended and tier changes (default profile) of run `id` against the earlier run `since` "
-                + "(by default the previous published run).")
+                + "(by default the previous published run). Only published runs have changes: for a run that published nothing "
+                + "(`unchanged`, `failed`, `running`) the answer is 404, as for `?run=` on the result endpoints; its results are those of the run served.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return routes;
@@ -103,6 +104,11 @@ internal static class RunEndpoints
         if (runs.Get(id) is not { } run)
         {
             return Problems.NotFound("Run", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (run.PublishedAt is null)
+        {
+            return RunProblems.NotPublished(run);
         }
 
         var earlierId = since ?? runs.List(1, 500).Items

@@ -53,8 +53,17 @@ public sealed class RunExecutor(
         {
             var stage = stages.OpenStage;
             logger.LogError(exception, "Run {RunId} failed in stage {Stage}", runId, stage);
-            var error = $"{exception.GetType().Name}: {exception.Message}";
-            runs.Fail(runId, stage is null ? error : $"Stage {stage} failed: {error}", stages.ToJson(includeOpen: true));
+            var error = Infrastructure.StorageErrors.Describe(exception);
+            try
+            {
+                runs.Fail(runId, stage is null ? error : $"Stage {stage} failed: {error}", stages.ToJson(includeOpen: true));
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException failure) when (Infrastructure.StorageErrors.Find(failure) is not null)
+            {
+                // Even the failure could not be recorded: the run counts as interrupted once its heartbeat is stale.
+                logger.LogError(failure, "Run {RunId} could not be marked failed: storage full", runId);
+            }
+
             return;
         }
 

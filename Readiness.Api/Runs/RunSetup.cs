@@ -19,6 +19,8 @@ internal static class RunSetup
         services.AddSingleton<RunChangeQueries>();
         services.AddSingleton<BaseDataCache>();
         services.AddSingleton<PublishedRunCache>();
+        services.AddSingleton<EarlierRunQueries>();
+        services.AddSingleton<EarlierRunReadiness>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunLauncher>();
         services.AddRunStageOptions();

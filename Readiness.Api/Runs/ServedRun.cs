@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Runs;
@@ -15,7 +17,7 @@ internal sealed record ServedRun(PublishedRun Run, ProfileScores Scores)
 }
 
 /// <summary>Marks the endpoints that answer from a published run: they get <see cref="ServedRunFilter"/>.</summary>
-internal sealed record ServedRunMetadata(bool TakesProfile, bool Conditional);
+internal sealed record ServedRunMetadata(bool TakesProfile, bool Conditional, bool EarlierFromStore = false);
 
 /// <summary>Marks an endpoint whose answer carries the run's ETag (and 304 to a matching If-None-Match); the OpenAPI document says so.</summary>
 internal sealed class RunETagMetadata;
@@ -28,15 +30,38 @@ internal static class ServedRuns
     /// and the profile looked up (404), and, when <paramref name="conditional"/>, the run's ETag and
     /// <c>X-Run-Id</c> set with 304 to a matching If-None-Match.
     /// </summary>
-    public static RouteHandlerBuilder ServesRun(this RouteHandlerBuilder builder, bool profile = false, bool conditional = true)
+    /// <remarks>
+    /// <paramref name="earlierFromStore"/>: a single municipality's stored answer of an earlier run is read from the store by
+    /// run, profile and AGS (<see cref="EarlierRunReadiness"/>) rather than by loading that whole run into memory.
+    /// </remarks>
+    public static RouteHandlerBuilder ServesRun(this RouteHandlerBuilder builder, bool profile = false, bool conditional = true, bool earlierFromStore = false)
     {
-        builder.WithMetadata(new ServedRunMetadata(profile, conditional)).AddEndpointFilter<ServedRunFilter>();
+        builder.WithMetadata(new ServedRunMetadata(profile, conditional, earlierFromStore)).AddEndpointFilter<ServedRunFilter>();
         return conditional ? builder.WithMetadata(new RunETagMetadata()).Produces(StatusCodes.Status304NotModified) : builder;
     }
 
     /// <summary>The run (and profile) the opening found for this request.</summary>
     public static ServedRun ServedRun(this HttpContext context) =>
         context.Features.Get<ServedRun>() ?? throw new InvalidOperationException("The endpoint is not marked with ServesRun().");
+
+    /// <summary>
+    /// Sets a run's ETag, <c>Cache-Control: no-cache</c> and <c>X-Run-Id</c>, and says whether the client already
+    /// has this answer (a matching If-None-Match): one ETag per run, since a published run never changes.
+    /// </summary>
+    public static bool NotModified(HttpContext context, long runId)
+    {
+        var etag = PublishedRun.ETagOf(runId);
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Run-Id"] = runId.ToString(CultureInfo.InvariantCulture);
+        // Most requests carry no If-None-Match: only parse it when there is one (this is on every read).
+        if (context.Request.Headers.IfNoneMatch.Count == 0)
+        {
+            return false;
+        }
+
+        return context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == etag);
+    }
 
     /// <summary>The default profile's scores, or the named one's.</summary>
     public static string ProfileName(string? requested) => requested ?? DefaultProfile.Instance.Name;

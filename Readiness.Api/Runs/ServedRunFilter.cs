@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Net.Http.Headers;
 
 namespace Readiness.Api.Runs;
 
@@ -24,6 +23,15 @@ internal sealed class ServedRunFilter : IEndpointFilter
         var cache = http.RequestServices.GetRequiredService<PublishedRunCache>();
         // ?run= was bound (and a malformed one refused with 400) before the filter runs; every result endpoint names it `run`.
         var runId = http.Request.Query["run"].FirstOrDefault() is { Length: > 0 } text ? long.Parse(text, CultureInfo.InvariantCulture) : (long?)null;
+        var profile = ServedRuns.ProfileName(metadata.TakesProfile ? http.Request.Query["profile"].FirstOrDefault() : null);
+        if (metadata.EarlierFromStore && runId is { } earlierId && ags is not null
+            && http.RequestServices.GetRequiredService<EarlierRunReadiness>().Find(earlierId, profile, ags, http) is { } earlier)
+        {
+            return earlier.Problem is { } missing ? missing
+                : earlier.NotModified ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                : new JsonBytesResult(earlier.Json!);
+        }
+
         var (run, problem) = Resolve(cache, runId, http);
         if (run is null)
         {
@@ -35,7 +43,6 @@ internal sealed class ServedRunFilter : IEndpointFilter
             return Problems.NotFound("Municipality", ags);
         }
 
-        var profile = ServedRuns.ProfileName(metadata.TakesProfile ? http.Request.Query["profile"].FirstOrDefault() : null);
         var scores = run.ProfileScores(profile);
         if (scores is null)
         {
@@ -43,7 +50,7 @@ internal sealed class ServedRunFilter : IEndpointFilter
         }
 
         http.Features.Set(new ServedRun(run, scores));
-        if (metadata.Conditional && NotModified(http, run))
+        if (metadata.Conditional && ServedRuns.NotModified(http, run.Id))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -71,21 +78,5 @@ internal sealed class ServedRunFilter : IEndpointFilter
         }
 
         return (current, null);
-    }
-
-    /// <summary>Sets the run's ETag and says whether the client already has this answer (If-None-Match).</summary>
-    private static bool NotModified(HttpContext context, PublishedRun run)
-    {
-        context.Response.Headers.ETag = run.ETag;
-        context.Response.Headers.CacheControl = "no-cache";
-        context.Response.Headers["X-Run-Id"] = run.IdText;
-        // Most requests carry no If-None-Match: only parse it when there is one (this is on every read).
-        if (context.Request.Headers.IfNoneMatch.Count == 0)
-        {
-            return false;
-        }
-
-        var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == run.ETag);
     }
 }

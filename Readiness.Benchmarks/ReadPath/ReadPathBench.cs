@@ -129,7 +129,7 @@ internal static class ReadPathBench
             + $"p99 {Stats.Of(results.Select(r => r.Readiness.P99Ms)).Format("0.00")} ms and {Stats.Of(results.Select(r => r.Keyed.P99Ms)).Format("0.00")} ms (target ≤ 15)"));
     }
 
-    internal static Process StartServer(string api, string dataDirectory, string url)
+    internal static Process StartServer(string api, string dataDirectory, string url, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(api)! };
         start.ArgumentList.Add(api);
@@ -139,6 +139,11 @@ internal static class ReadPathBench
         start.Environment["Readiness__Jobs__RunOnFirstStart"] = "false";
         // One client address sends every request of the bench: the limiter stays on, with a budget it never reaches.
         start.Environment["Readiness__RateLimit__ReadsPerWindow"] = "1000000000";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The service did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>

@@ -7,6 +7,9 @@ namespace Readiness.Benchmarks.ReadPath;
 /// <summary>One wrk run against one endpoint, with the server's CPU time per request.</summary>
 internal sealed record WrkRound(string Endpoint, double RequestsPerSecond, double P50Ms, double P99Ms, double MaxMs, long Requests, long Errors, double ServerCpuUsPerRequest, double KilobytesPerResponse)
 {
+    /// <summary>The 95th percentile, ms.</summary>
+    public double P95Ms { get; init; } = double.NaN;
+
     public static WrkRound Run(string endpoint, string url, string pathsFile, int seconds, int threads, int connections, int serverPid, string? apiKey = null)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "ReadPath", "readiness.lua");
@@ -34,7 +37,10 @@ internal sealed record WrkRound(string Endpoint, double RequestsPerSecond, doubl
 
         var errors = values["status"] + values["connect"] + values["read"] + values["write"] + values["timeout"];
         return new WrkRound(endpoint, requests / (values["duration_us"] / 1e6), values["p50_us"] / 1000.0, values["p99_us"] / 1000.0, values["max_us"] / 1000.0,
-            requests, errors, requests == 0 ? double.NaN : cpu / requests * 1e6, requests == 0 ? 0 : values["bytes"] / 1024.0 / requests);
+            requests, errors, requests == 0 ? double.NaN : cpu / requests * 1e6, requests == 0 ? 0 : values["bytes"] / 1024.0 / requests)
+        {
+            P95Ms = values.TryGetValue("p95_us", out var p95) ? p95 / 1000.0 : double.NaN,
+        };
     }
 
     /// <summary>User plus system CPU seconds of a process so far (Linux /proc).</summary>

@@ -32,6 +32,6 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("BENCH requests=%d duration_us=%d bytes=%d status=%d connect=%d read=%d write=%d timeout=%d\n",
     summary.requests, summary.duration, summary.bytes, e.status, e.connect, e.read, e.write, e.timeout))
-  io.write(string.format("BENCH p50_us=%d p90_us=%d p99_us=%d max_us=%d\n",
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max))
+  io.write(string.format("BENCH p50_us=%d p90_us=%d p95_us=%d p99_us=%d max_us=%d\n",
+    latency:percentile(50), latency:percentile(90), latency:percentile(95), latency:percentile(99), latency.max))
 end

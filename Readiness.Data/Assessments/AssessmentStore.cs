@@ -77,6 +77,13 @@ public sealed class AssessmentStore(SqliteDatabase database)
             new { ags }).Select(ToStored)];
     }
 
+    /// <summary>One assessment by its id, inside the caller's transaction.</summary>
+    public static StoredAssessment? Get(IDbConnection connection, IDbTransaction? transaction, long id)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.Query<AssessmentRow>($"SELECT {Columns} FROM assessments WHERE id = @id", new { id }, transaction).Select(ToStored).FirstOrDefault();
+    }
+
     /// <summary>Adds assessments inside the caller's transaction with one prepared command; returns the first new id.</summary>
     public static long Insert(
         SqliteConnection connection, IDbTransaction transaction, IEnumerable<NewAssessment> assessments,

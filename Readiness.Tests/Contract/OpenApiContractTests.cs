@@ -89,7 +89,7 @@ public sealed class OpenApiContractTests
             foreach (var parameter in operation["parameters"]?.AsArray() ?? [])
             {
                 Assert.That(parameter!["description"]?.ToString(), Is.Not.Null.And.Not.Empty, $"{id}: {parameter["name"]}");
-                Assert.That(parameter.Get<string>("name"), Does.Not.Match("^[A-Z]").Or.EqualTo("If-None-Match"), $"{id}: camelCase query names");
+                Assert.That(parameter.Get<string>("name"), Does.Not.Match("^[A-Z]").Or.EqualTo("If-None-Match").Or.EqualTo("Idempotency-Key"), $"{id}: camelCase query names");
             }
 
             var responses = operation["responses"]!.AsObject().Select(r => r.Key).ToList();

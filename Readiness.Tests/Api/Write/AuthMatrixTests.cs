@@ -82,9 +82,9 @@ public sealed class AuthMatrixTests
         var before = factory.Written();
         using var request = operation switch
         {
-            Operation.AddAssessment => Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", keys[caller], Json(ValidBody())),
+            Operation.AddAssessment => Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", keys[caller], Json(ValidBody(note: $"matrix {caller}"))),
             Operation.Import => Request(HttpMethod.Post, "/api/v1/assessments/import", keys[caller],
-                Csv($"ags;referenceDate;network\n{Andechs};2025-03-01;ja\n{Feldafing};2025-03-01;nein\n")),
+                Csv($"ags;referenceDate;network;note\n{Andechs};2025-03-01;ja;{caller}\n{Feldafing};2025-03-01;nein;{caller}\n")),
             Operation.PutProfile => Request(HttpMethod.Put, $"/api/v1/profiles/matrix-{caller.ToString().ToLowerInvariant()}", keys[caller], Json(profileBody)),
             Operation.StartRun => Request(HttpMethod.Post, "/api/v1/runs", keys[caller]),
             _ => Request(HttpMethod.Get, "/api/v1/audit", keys[caller]),

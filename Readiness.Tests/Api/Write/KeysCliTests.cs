@@ -93,6 +93,17 @@ public sealed class KeysCliTests
         Assert.That(result.Output, Does.Not.Contain("rdy_"));
     }
 
+    [TestCase("")]
+    [TestCase("help")]
+    [TestCase("--help")]
+    public void Usage_AloneOrAsked_PrintsUsage_AndExits2(string verb)
+    {
+        var result = Keys(factory.DataDirectory, verb.Length == 0 ? [] : [verb]);
+
+        Assert.That(result.Code, Is.EqualTo(KeysCommand.Usage));
+        Assert.That(result.Output, Does.Contain("Usage:"));
+    }
+
     [Test]
     public void Create_OnAFreshDataFolder_MigratesAndSeedsFirst()
     {

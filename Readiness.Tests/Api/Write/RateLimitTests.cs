@@ -59,7 +59,7 @@ public sealed class RateLimitTests
         var key = factory.CreateKey(Role.Planner);
         for (var i = 0; i < Writes; i++)
         {
-            using var ok = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", key, Json(ValidBody())));
+            using var ok = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", key, Json(ValidBody(note: $"request {i}"))));
             Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"request {i + 1}");
         }
 

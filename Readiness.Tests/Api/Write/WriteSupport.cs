@@ -66,6 +66,7 @@ internal static class WriteSupport
         return content;
     }
 
-    public static string ValidBody(string date = "2025-06-30") =>
-        $$"""{"referenceDate": "{{date}}", "contactPerson": true, "paidStaffFte": 0.5, "activeVolunteers": 12, "note": "test"}""";
+    /// <summary>A valid assessment; give each a <paramref name="note"/> of its own where the same body is sent twice (identical ones are duplicates).</summary>
+    public static string ValidBody(string date = "2025-06-30", string note = "test") =>
+        $$"""{"referenceDate": "{{date}}", "contactPerson": true, "paidStaffFte": 0.5, "activeVolunteers": 12, "note": "{{note}}"}""";
 }

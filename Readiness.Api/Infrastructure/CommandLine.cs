@@ -1,4 +1,4 @@
-namespace Readiness.Api.Auth;
+namespace Readiness.Api.Infrastructure;
 
 /// <summary>
 /// A command's words: a verb, positional arguments and <c>--option value</c> pairs. Arguments that

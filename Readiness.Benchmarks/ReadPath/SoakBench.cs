@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Readiness.Benchmarks.Infrastructure;
+using Readiness.Benchmarks.Runs;
+using Readiness.Benchmarks.Sizes;
+using Readiness.Data;
+using Readiness.Data.ApiKeys;
+using Readiness.Data.Audit;
+
+namespace Readiness.Benchmarks.ReadPath;
+
+/// <summary>
+/// <c>soak [--minutes 10] [--run-every 60] [--window 5] [--connections 64] [--env NAME=VALUE]...</c>: the
+/// Release service over the German store, read by wrk (Bavaria's readiness answers, 64 connections)
+/// in back-to-back windows while every <c>--run-every</c> seconds an assessment is added and a run is
+/// started in the same process. Each window is classed by whether a run was computing in it; reported:
+/// non-2xx answers, the p99 of windows during and between runs, and the service's RSS after the first
+/// run and at the end. <c>--env</c> passes settings to the service (e.g. <c>DOTNET_gcServer=1</c>) to compare.
+/// Target (issue 14, item 16): p99 ≤ 50 ms during runs; RSS within ± 10 % after the first run.
+/// </summary>
+internal static class SoakBench
+{
+    public static int Run(Args args, TextWriter output)
+    {
+        var minutes = args.Int("minutes", 10);
+        var runEvery = args.Int("run-every", 60);
+        var window = args.Int("window", 5);
+        var connections = args.Int("connections", 64);
+        var threads = args.Int("threads", 2);
+        var api = Repository.ApiAssembly();
+        if (!File.Exists(api))
+        {
+            output.WriteLine($"Build the service in Release first: dotnet build -c Release (missing {api}).");
+            return 1;
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["Readiness__RateLimit__WritesPerWindow"] = "1000000",
+            ["Readiness__Jobs__PollInterval"] = "00:00:00.200",
+        };
+        foreach (var setting in args.All("env"))
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            environment[setting[..equals]] = setting[(equals + 1)..];
+        }
+
+        var directory = RunPublisher.PublishOnCopy(BenchDatabases.Template(BenchSize.Germany, output), "soak");
+        var paths = Path.Combine(directory, "bavaria-paths.txt");
+        string[] bavaria;
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "readiness.db"), Pooling = false }.ToString()))
+        {
+            connection.Open();
+            bavaria = [.. connection.Query<string>("SELECT ags FROM municipalities WHERE ags LIKE '09%' ORDER BY ags")];
+            File.WriteAllLines(paths, bavaria.Select(a => $"/api/v1/municipalities/{a}/readiness"));
+        }
+
+        var admin = new ApiKeyStore(SqliteDatabase.ForFile(Path.Combine(directory, "readiness.db")))
+            .Create("soak bench", Role.Admin, [], new AuditActor(null, "bench", "admin")).Secret;
+        SqliteConnection.ClearAllPools();
+        var url = $"http://127.0.0.1:{ReadPathBench.FreePort()}";
+        using var server = ReadPathBench.StartServer(api, directory, url, environment);
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", admin);
+        try
+        {
+            ReadPathBench.WaitUntilUp(url, server);
+            output.WriteLine($"soak: {minutes} min, a run every {runEvery} s, wrk -t{threads} -c{connections} in {window} s windows over {bavaria.Length} Bavarian answers; "
+                + $"settings {string.Join(' ', args.All("env"))}; {Machine.Describe()}");
+            var windows = new List<(DateTimeOffset Start, DateTimeOffset End, WrkRound Round, long RssKb)>();
+            var end = DateTimeOffset.UtcNow.AddMinutes(minutes);
+            var nextRun = DateTimeOffset.UtcNow.AddSeconds(Math.Min(15, runEvery));
+            var triggered = 0;
+            while (DateTimeOffset.UtcNow < end)
+            {
+                if (DateTimeOffset.UtcNow >= nextRun)
+                {
+                    Trigger(client, bavaria[triggered % bavaria.Length], triggered);
+                    triggered++;
+                    nextRun = nextRun.AddSeconds(runEvery);
+                }
+
+                var start = DateTimeOffset.UtcNow;
+                var round = WrkRound.Run("soak", url, paths, window, threads, connections, server.Id);
+                windows.Add((start, DateTimeOffset.UtcNow, round, RssKb(server.Id)));
+            }
+
+            var runs = Runs(client).Where(r => r.Started >= windows[0].Start.AddMinutes(-1)).ToList();
+            bool During((DateTimeOffset Start, DateTimeOffset End, WrkRound Round, long RssKb) w) =>
+                runs.Any(r => r.Started < w.End && (r.Finished ?? DateTimeOffset.MaxValue) > w.Start);
+            var during = windows.Where(During).ToList();
+            var between = windows.Where(w => !During(w)).ToList();
+            var firstRunEnd = runs.Where(r => r.Finished is not null).Select(r => r.Finished!.Value).DefaultIfEmpty(windows[0].End).Min();
+            var rssStart = windows.FirstOrDefault(w => w.Start > firstRunEnd && !During(w)).RssKb;
+            var rssEnd = windows[^1].RssKb;
+            var errors = windows.Sum(w => w.Round.Errors);
+            var requests = windows.Sum(w => w.Round.Requests);
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {windows.Count} windows, {requests:N0} requests, non-2xx or socket errors {errors}; {triggered} runs started, statuses {string.Join(", ", runs.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}"))}; "
+                + $"run durations {Stats.Of(runs.Where(r => r.Finished is not null).Select(r => (r.Finished!.Value - r.Started).TotalSeconds)).Format("0.0")} s"));
+            output.WriteLine("| windows | count | req/s | p50 ms | p99 ms, median (min–max) | worst p99 ms |");
+            output.WriteLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var (name, set) in new[] { ("during a run", during), ("between runs", between) })
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {set.Count} | {Stats.Of(set.Select(w => w.Round.RequestsPerSecond)).Format("0")} | {Stats.Of(set.Select(w => w.Round.P50Ms)).Format("0.00")} | {Stats.Of(set.Select(w => w.Round.P99Ms)).Format("0.0")} | {(set.Count == 0 ? "–" : set.Max(w => w.Round.P99Ms).ToString("0.0", CultureInfo.InvariantCulture))} |"));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"RSS after the first run {rssStart / 1024.0:0} MB, at the end {rssEnd / 1024.0:0} MB ({(rssStart == 0 ? double.NaN : (rssEnd - rssStart) * 100.0 / rssStart):+0.0;-0.0} %)"));
+            return errors == 0 ? 0 : 1;
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            server.WaitForExit();
+            Repository.TryDelete(directory);
+        }
+    }
+
+    /// <summary>An assessment that changes the inputs (so the run computes rather than ending unchanged), then a run.</summary>
+    private static void Trigger(HttpClient client, string ags, int number)
+    {
+        var body = JsonContent.Create(new { referenceDate = "2025-06-30", activeVolunteers = 1000 + number, note = $"soak {number}" });
+        client.PostAsync($"/api/v1/municipalities/{ags}/assessments", body).GetAwaiter().GetResult().Dispose();
+        client.PostAsync("/api/v1/runs", null).GetAwaiter().GetResult().Dispose();
+    }
+
+    private static List<(DateTimeOffset Started, DateTimeOffset? Finished, string Status)> Runs(HttpClient client)
+    {
+        using var document = JsonDocument.Parse(client.GetStringAsync("/api/v1/runs?pageSize=500").GetAwaiter().GetResult());
+        return [.. document.RootElement.GetProperty("items").EnumerateArray().Select(r => (
+            r.GetProperty("startedAt").GetDateTimeOffset(),
+            r.TryGetProperty("finishedAt", out var f) && f.ValueKind == JsonValueKind.String ? f.GetDateTimeOffset() : (DateTimeOffset?)null,
+            r.GetProperty("status").GetString()!))];
+    }
+
+    private static long RssKb(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}

@@ -60,6 +60,64 @@ public sealed class RunComputationTests
     }
 
     [Test]
+    public void Pairing_OnRealData_MentorsAreClearlyAhead_AndNotOverloaded()
+    {
+        var scores = outputs.Default.Scoring.Results.ToDictionary(r => r.Ags);
+        var row = baseData.Municipalities.Select((m, i) => (m.Ags, i)).ToDictionary(x => x.Ags, x => x.i);
+        var options = new PairingOptions();
+        var pairs = outputs.Pairing.Pairs;
+
+        Assert.That(pairs, Is.Not.Empty);
+        Assert.That(pairs.Select(p => scores[p.MentorAgs].Score - scores[p.MenteeAgs].Score), Has.All.GreaterThanOrEqualTo(options.MinScoreGap - 1e-9));
+        Assert.That(pairs.SelectMany(p => outputs.Default.Flags[row[p.MentorAgs]]).Intersect(options.MentorExcludedFlags), Is.Empty);
+        Assert.That(pairs.Select(p => scores[p.MentorAgs].Tier), Has.All.AnyOf(ReadinessTier.Established, ReadinessTier.Experienced));
+    }
+
+    [Test]
+    public void Pairing_OnRealData_NoStartingMenteeLeftOut_ForADevelopingOneAtAMentorItCouldUse()
+    {
+        var tier = outputs.Default.Scoring.Results.ToDictionary(r => r.Ags, r => r.Tier);
+        var developingAt = outputs.Pairing.Pairs.Where(p => tier[p.MenteeAgs] == ReadinessTier.Developing).Select(p => p.MentorAgs).ToHashSet();
+        var unpairedStarting = outputs.Pairing.Unpaired.Where(u => tier[u.Ags] == ReadinessTier.Starting).ToList();
+        var withUsefulCandidates = unpairedStarting.Where(u => outputs.Pairing.CandidatesOf(u.Ags).Any(c => c.Benefit > 0)).ToList();
+
+        Assert.That(unpairedStarting, Is.Not.Empty, "the real data has starting mentees left over");
+        Assert.That(
+            withUsefulCandidates.SelectMany(u => outputs.Pairing.CandidatesOf(u.Ags).Where(c => c.Benefit > 0 && developingAt.Contains(c.MentorAgs)).Select(c => $"{u.Ags}>{c.MentorAgs}")),
+            Is.Empty);
+        TestContext.Out.WriteLine(
+            $"starting mentees {outputs.Pairing.Statistics.StartingMentees}, paired {outputs.Pairing.Statistics.StartingPaired}; " +
+            $"price of need first in benefit {outputs.Pairing.NeedFirstPrice:F4} of {outputs.Pairing.Statistics.BenefitOnlyTotal:F4}");
+    }
+
+    [Test]
+    public void Pairing_OnRealData_KreisfreieStaedteMentorAcrossTheirBorder()
+    {
+        var facts = baseData.Municipalities.ToDictionary(m => m.Ags);
+        var cityPairs = outputs.Pairing.Pairs.Where(p => facts[p.MentorAgs].Kind == "kreisfreie-stadt").ToList();
+
+        Assert.That(cityPairs, Is.Not.Empty);
+        Assert.That(cityPairs.Select(p => facts[p.MenteeAgs].DistrictKey != facts[p.MentorAgs].DistrictKey), Has.All.True);
+        Assert.That(outputs.Pairing.Statistics.CrossDistrictPairs, Is.EqualTo(cityPairs.Count), "only cities cross a district border by default");
+        var cities = cityPairs.Select(p => facts[p.MentorAgs].Name).Distinct().Take(8);
+        TestContext.Out.WriteLine($"{cityPairs.Count} pairs with a city mentor, e.g. {string.Join(", ", cities)}");
+    }
+
+    [Test]
+    public void Pairing_OnRealData_EveryMunicipalityHasOneTrueRole()
+    {
+        var roles = outputs.Pairing.Roles;
+        var paired = outputs.Pairing.Pairs.Select(p => p.MenteeAgs).ToHashSet();
+        var mentoring = outputs.Pairing.Pairs.Select(p => p.MentorAgs).ToHashSet();
+
+        Assert.That(roles, Has.Count.EqualTo(baseData.Municipalities.Count));
+        Assert.That(roles.Where(r => r.Value.Reason == PairingRoleReason.MenteePaired).Select(r => r.Key), Is.EquivalentTo(paired));
+        Assert.That(roles.Where(r => r.Value.Reason == PairingRoleReason.MentorPaired).Select(r => r.Key), Is.EquivalentTo(mentoring));
+        Assert.That(outputs.Pairing.Unpaired.Select(u => roles[u.Ags].Reason), Is.EqualTo(outputs.Pairing.Unpaired.Select(u => u.Cause)));
+        TestContext.Out.WriteLine(string.Join(", ", roles.Values.CountBy(r => r.Reason).OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")));
+    }
+
+    [Test]
     public void Compute_PeerGroups_CoverGermany_AndSharedGroupsStayInTheirDistrict()
     {
         Assert.That(outputs.PeerGroupOf, Has.Count.EqualTo(10_752));

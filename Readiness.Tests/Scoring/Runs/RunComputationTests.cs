@@ -60,6 +60,21 @@ public sealed class RunComputationTests
     }
 
     [Test]
+    public void Tiers_OnRealData_NoUpperTierWithoutAContactPerson_NorExperiencedWithoutHalfAPaidPosition()
+    {
+        var results = outputs.Default.Scoring.Results;
+        var upper = results.Where(r => r.Tier is ReadinessTier.Established or ReadinessTier.Experienced).ToList();
+        var capped = results.Where(r => r.TierCappedBy.Count > 0).ToList();
+
+        Assert.That(upper, Is.Not.Empty);
+        Assert.That(upper.Where(r => inputs.Answers.GetValueOrDefault(r.Ags)?.ContactPerson != true).Select(r => r.Ags), Is.Empty);
+        Assert.That(results.Where(r => r.Tier == ReadinessTier.Experienced && !(inputs.Answers[r.Ags].PaidStaffFte >= 0.5)).Select(r => r.Ags), Is.Empty);
+        Assert.That(capped, Is.Not.Empty, "the illustrative data has places the requirements hold back");
+        Assert.That(capped.Select(r => r.Tier < r.TierByScore), Has.All.True);
+        TestContext.Out.WriteLine($"capped: {capped.Count} ({string.Join(", ", capped.SelectMany(r => r.TierCappedBy).CountBy(k => k).Select(c => $"{c.Key} {c.Value}"))})");
+    }
+
+    [Test]
     public void Pairing_OnRealData_MentorsAreClearlyAhead_AndNotOverloaded()
     {
         var scores = outputs.Default.Scoring.Results.ToDictionary(r => r.Ags);

@@ -35,17 +35,18 @@ public static class SharedServiceGrouping
         var solved = new Partition[areas.Count];
         Parallel.For(0, areas.Count, a => solved[a] = Solve(graph, floor, areas[a], options));
         var regions = solved.SelectMany(partition => partition.Regions).ToList();
-        var groups = GroupDescriptions.Describe(graph, floor, regions, options);
+        var hosts = options.HostsAboveThreshold ? HostAssignment.Assign(municipalities, graph, regions, neighbours, options) : [];
+        var groups = GroupDescriptions.Describe(graph, floor, regions, hosts, options);
         var unassigned = GroupDescriptions.Unassigned(graph, floor, areas, [.. regions.SelectMany(r => r.Units)]);
         return new SharedServiceResult(groups, unassigned, eligible.Count, GroupDescriptions.UnionStatisticsOf(graph, groups));
     }
 
+    /// <summary>Whether the municipality is a member of groups: below the population threshold, whatever its structures.</summary>
     public static bool IsEligible(SharedServiceMunicipality municipality, SharedServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(municipality);
         ArgumentNullException.ThrowIfNull(options);
-        return municipality.Population < options.PopulationThreshold
-            || (options.IncludeWithoutContactPerson && municipality.HasContactPerson == false);
+        return municipality.Population < options.PopulationThreshold;
     }
 
     /// <summary>Best of several constructions, then improved. An area below the floor as a whole is left alone.</summary>

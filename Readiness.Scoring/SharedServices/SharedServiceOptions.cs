@@ -5,12 +5,15 @@ namespace Readiness.Scoring.SharedServices;
 /// <summary>The parameters of shared-service grouping; defaults and reasons in docs/shared-services.md.</summary>
 public sealed record SharedServiceOptions
 {
-    /// <summary>Municipalities with fewer residents than this take part.</summary>
+    /// <summary>
+    /// Municipalities with fewer residents than this are members of groups. A larger one never makes a group
+    /// eligible by itself: it joins only as a host for what it has (<see cref="HostsAboveThreshold"/>).
+    /// </summary>
     [Range(0, long.MaxValue)]
     public long PopulationThreshold { get; init; } = 5_000;
 
-    /// <summary>Municipalities that answered "no contact person" take part whatever their size.</summary>
-    public bool IncludeWithoutContactPerson { get; init; } = true;
+    /// <summary>A municipality at or above the threshold next to a group may host what it has for the members that lack it.</summary>
+    public bool HostsAboveThreshold { get; init; } = true;
 
     /// <summary>A group is big enough with at least this many foreign residents (null: criterion off).</summary>
     [Range(0.0, double.MaxValue)]

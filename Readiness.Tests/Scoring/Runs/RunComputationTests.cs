@@ -75,6 +75,21 @@ public sealed class RunComputationTests
     }
 
     [Test]
+    public void Priority_OnRealData_IsGivenWhereverAScoreAndACensusFigureAre_AndPutsNeedFirst()
+    {
+        var scores = outputs.Default;
+        var priorities = scores.Priorities;
+        var expected = baseData.Municipalities.Select((m, row) => scores.Scoring.Results[row].Score is not null && m.ForeignResidents is not null).ToList();
+
+        Assert.That(priorities.Select(p => p is not null), Is.EqualTo(expected));
+        Assert.That(priorities.Count(p => p is not null), Is.GreaterThan(10_000));
+        var top = Priority.Highest(scores.Scoring, priorities, 5, row => baseData.Municipalities[row].DistrictKey == "09187");
+        Assert.That(top, Has.Count.EqualTo(5));
+        Assert.That(top.Select(r => priorities[r]), Is.Ordered.Descending);
+        TestContext.Out.WriteLine($"Landkreis Rosenheim, where support matters most: {string.Join(", ", top.Select(r => $"{baseData.Municipalities[r].Name} {priorities[r]:F0}"))}");
+    }
+
+    [Test]
     public void Pairing_OnRealData_MentorsAreClearlyAhead_AndNotOverloaded()
     {
         var scores = outputs.Default.Scoring.Results.ToDictionary(r => r.Ags);
@@ -130,6 +145,38 @@ public sealed class RunComputationTests
         Assert.That(roles.Where(r => r.Value.Reason == PairingRoleReason.MentorPaired).Select(r => r.Key), Is.EquivalentTo(mentoring));
         Assert.That(outputs.Pairing.Unpaired.Select(u => roles[u.Ags].Reason), Is.EqualTo(outputs.Pairing.Unpaired.Select(u => u.Cause)));
         TestContext.Out.WriteLine(string.Join(", ", roles.Values.CountBy(r => r.Reason).OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")));
+    }
+
+    [Test]
+    public void SharedServices_OnRealData_AnOfferWhereverTwoMembersLackAStructure_AndBigTownsOnlyAsHosts()
+    {
+        var facts = baseData.Municipalities.ToDictionary(m => m.Ags);
+        var threshold = new Readiness.Scoring.SharedServices.SharedServiceOptions().PopulationThreshold;
+        var groups = outputs.SharedServices.Groups;
+        var gaps = new List<string>();
+        foreach (var group in groups)
+        {
+            foreach (var structure in Structures.All)
+            {
+                var lacking = group.Members.Count(m => inputs.Answers.TryGetValue(m, out var a) && Structures.Has(a, structure) == false);
+                if (lacking >= 2 && !group.SuggestedOffers.Any(o => o.Because.Contains(structure)))
+                {
+                    gaps.Add($"{group.Id}:{structure}");
+                }
+            }
+        }
+
+        var hosts = groups.SelectMany(g => g.Hosts).ToList();
+        Assert.That(groups, Is.Not.Empty);
+        Assert.That(gaps, Is.Empty);
+        Assert.That(groups.SelectMany(g => g.Members).Where(m => facts[m].Population >= threshold), Is.Empty, "no member above the threshold");
+        Assert.That(hosts, Is.Not.Empty);
+        Assert.That(hosts.Select(h => facts[h.Ags].Population), Has.All.GreaterThanOrEqualTo(threshold));
+        Assert.That(hosts.Select(h => h.Structures.Count), Has.All.GreaterThan(0));
+        Assert.That(groups.SelectMany(g => g.SuggestedOffers).Where(o => o.Kind == Readiness.Scoring.SharedServices.OfferKind.Host).Select(o => o.HostAgs),
+            Has.All.Not.Null);
+        TestContext.Out.WriteLine($"{groups.Count} groups, {hosts.Count} hosts above the threshold, offers: " +
+            string.Join(", ", groups.SelectMany(g => g.SuggestedOffers).CountBy(o => o.Kind).Select(c => $"{c.Key} {c.Value}")));
     }
 
     [Test]

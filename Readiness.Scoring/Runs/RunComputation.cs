@@ -65,7 +65,15 @@ public static class RunComputation
 
         var sharedServices = stages.Stage(SharedServicesStage,
             () => SharedServiceGrouping.Group(SharedServiceInputs(municipalities, inputs.Answers), inputs.Neighbours, inputs.Parameters.SharedServices),
-            r => new Dictionary<string, long> { ["groups"] = r.Groups.Count, ["unassigned"] = r.Unassigned.Count });
+            r => new Dictionary<string, long>
+            {
+                ["groups"] = r.Groups.Count,
+                ["unassigned"] = r.Unassigned.Count,
+                ["hosts"] = r.Groups.Sum(g => g.Hosts.Count),
+                ["districts"] = r.Solver.Districts,
+                ["districtsProvenOptimal"] = r.Solver.ProvenOptimal,
+                ["districtsFellBack"] = r.Solver.FellBack.Count,
+            });
 
         return new RunOutputs(profiles, peerGroups, peerGroupOf, pairing, sharedServices);
     }

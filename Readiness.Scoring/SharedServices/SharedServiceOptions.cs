@@ -47,6 +47,17 @@ public sealed record SharedServiceOptions
     /// <summary>Seed of the randomised runs; the same seed gives the same groups.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Prove the largest number of groups per area with CP-SAT where the heuristic may have missed one.</summary>
+    public bool ExactSolver { get; init; } = true;
+
+    /// <summary>The solver's budget per connected area, in deterministic seconds (about wall-clock seconds on one core).</summary>
+    [Range(0.01, 60.0)]
+    public double ExactTimeLimitSeconds { get; init; } = 0.1;
+
+    /// <summary>At most this many enumeration steps for an area's candidate groups; beyond it the heuristic stands.</summary>
+    [Range(1, 100_000_000)]
+    public int ExactEnumerationLimit { get; init; } = 40_000;
+
     /// <summary>Throws with the name of the first setting that is out of range.</summary>
     public void Validate()
     {
@@ -59,6 +70,8 @@ public sealed record SharedServiceOptions
         Check(MaxMembers is >= 1 and <= 50, nameof(MaxMembers), "must be between 1 and 50");
         Check(MaxMembers >= MinMembers, nameof(MaxMembers), "must not be below MinMembers");
         Check(Restarts is >= 1 and <= 1000, nameof(Restarts), "must be between 1 and 1000");
+        Check(ExactTimeLimitSeconds is >= 0.01 and <= 60, nameof(ExactTimeLimitSeconds), "must be between 0.01 and 60 seconds");
+        Check(ExactEnumerationLimit is >= 1 and <= 100_000_000, nameof(ExactEnumerationLimit), "must be between 1 and 100,000,000");
     }
 
     private static void Check(bool condition, string name, string message)

@@ -95,6 +95,18 @@ public sealed record SharedServiceResult(
     int Eligible,
     UnionStatistics Unions)
 {
+    /// <summary>How many districts have the proven largest number of groups, and which fell back to the heuristic.</summary>
+    public GroupingSolverStatistics Solver { get; init; } = new(0, 0, [], 0, 0);
+
     /// <summary>The group a municipality belongs to, or null.</summary>
     public SharedServiceGroup? GroupOf(string ags) => Groups.FirstOrDefault(g => g.Members.Contains(ags));
 }
+
+/// <summary>
+/// How exact the grouping is. <paramref name="Districts"/>: districts with eligible municipalities;
+/// <paramref name="ProvenOptimal"/>: those where the number of groups is proven the largest possible (by the
+/// upper bound or by the solver); <paramref name="FellBack"/>: the keys of the others, where the heuristic's
+/// groups stand unproven; <paramref name="SolvedAreas"/> and <paramref name="BoundAreas"/>: connected areas
+/// proven by CP-SAT and by the upper bound alone.
+/// </summary>
+public sealed record GroupingSolverStatistics(int Districts, int ProvenOptimal, IReadOnlyList<string> FellBack, int SolvedAreas, int BoundAreas);

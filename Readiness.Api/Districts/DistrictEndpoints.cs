@@ -1,3 +1,4 @@
+using Readiness.Api.Readiness;
 using Readiness.Api.PeerGroups;
 using Readiness.Api.Runs;
 using Readiness.Data.BaseData;
@@ -61,7 +62,13 @@ internal static class DistrictEndpoints
                 s.ForeignResidentsShareHaving is { } h ? Math.Round(h, 4) : null, s.ForeignResidentsShareUnknown is { } u ? Math.Round(u, 4) : null))],
             DataQualities.Parse(summary.DataQuality.Label),
             new DataQualityCountsDto(summary.DataQuality.Surveyed, summary.DataQuality.Illustrative, summary.DataQuality.Missing),
-            scores.Name, run.Id));
+            scores.Name, run.Id,
+            [.. scores.Entries.Where(e => run.BaseData.Get(e.Row.Ags).DistrictKey == key)
+                .Select(e => (Entry: e, Priority: ReadinessList.PriorityOf(run, e)))
+                .Where(p => p.Priority is not null)
+                .OrderByDescending(p => p.Priority).ThenBy(p => p.Entry.Row.Ags, StringComparer.Ordinal)
+                .Take(5)
+                .Select(p => new PriorityMunicipalityDto(p.Entry.Row.Ags, run.BaseData.Get(p.Entry.Row.Ags).Name, p.Priority!.Value, p.Entry.Row.Score, TierNames.Parse(p.Entry.Row.Tier)))]));
     }
 
     /// <summary>Lists districts.</summary>

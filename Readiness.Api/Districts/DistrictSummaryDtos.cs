@@ -1,3 +1,4 @@
+using Readiness.Scoring.Scores;
 using Readiness.Api.PeerGroups;
 
 namespace Readiness.Api.Districts;
@@ -13,9 +14,19 @@ namespace Readiness.Api.Districts;
 /// <param name="DataQualityCounts">Municipalities per data quality.</param>
 /// <param name="Profile">Profile of the tiers.</param>
 /// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
+/// <param name="WhereSupportMattersMost">The five municipalities with the highest priority (Handlungsbedarf: foreign residents × (1 − score/100)), highest first.</param>
 public sealed record DistrictSummaryDto(
     string DistrictKey, string DistrictName, int Municipalities, double ForeignResidents, TierCountsDto Tiers,
-    IReadOnlyList<StructureCoverageDto> Structures, DataQualityDto DataQuality, DataQualityCountsDto DataQualityCounts, string Profile, long RunId);
+    IReadOnlyList<StructureCoverageDto> Structures, DataQualityDto DataQuality, DataQualityCountsDto DataQualityCounts, string Profile, long RunId,
+    IReadOnlyList<PriorityMunicipalityDto>? WhereSupportMattersMost = null);
+
+/// <summary>A municipality where support matters most.</summary>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Priority">Its priority: foreign residents × (1 − score/100).</param>
+/// <param name="Score">Its score.</param>
+/// <param name="Tier">Its tier.</param>
+public sealed record PriorityMunicipalityDto(string Ags, string Name, double Priority, double? Score, ReadinessTier Tier);
 
 /// <summary>Where a structure exists in a district.</summary>
 /// <param name="Structure">Structure key.</param>

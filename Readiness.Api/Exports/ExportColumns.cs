@@ -40,5 +40,7 @@ internal static class ExportColumns
         ("sharedServiceGroupId", r => r.SharedServiceGroupId),
         ("profile", r => r.Profile),
         ("runId", r => r.RunId),
+        // New columns go at the end: scripts that read columns by position keep working (v1).
+        ("priority", r => r.Priority),
     ];
 }

@@ -38,6 +38,7 @@ namespace Readiness.Api.Exports;
 /// <param name="SharedServiceGroupId">Its shared-service group, e.g. 09187-03, if it is in one.</param>
 /// <param name="Profile">The scoring profile of the readiness columns.</param>
 /// <param name="RunId">The run everything comes from.</param>
+/// <param name="Priority">Handlungsbedarf: foreign residents × (1 − score/100); empty without a score or census figure.</param>
 public sealed record ExportRowDto(
     string Ags, string Name, string Kind, string DistrictKey, string DistrictName, string StateKey,
     long Population, double? ForeignShare, double? Score, ReadinessTier Tier, double Coverage,
@@ -45,7 +46,7 @@ public sealed record ExportRowDto(
     int? RankDistrict, int? RankPeerGroup, int? RankAll, int? RankLow, int? RankHigh,
     DataQualityDto DataQuality, int? PeerGroupId, string? PeerGroupLabel,
     string? MentorAgs, string? MentorName, string? MenteeAgs, string? MenteeNames,
-    string? SharedServiceGroupId, string Profile, long RunId);
+    string? SharedServiceGroupId, string Profile, long RunId, double? Priority = null);
 
 /// <summary>The GeoJSON export (RFC 7946): WGS84 longitude/latitude, one feature per municipality.</summary>
 /// <param name="Type">Always FeatureCollection.</param>

@@ -47,7 +47,7 @@ internal static class ExportRows
                 mentees.Count == 0 ? null : string.Join(ListSeparator, mentees),
                 mentees.Count == 0 ? null : string.Join(ListSeparator, mentees.Select(m => run.BaseData.Get(m).Name)),
                 run.SharedMembership.GetValueOrDefault(row.Ags)?.GroupId,
-                scores.Name, run.Id);
+                scores.Name, run.Id, ReadinessList.PriorityOf(run, entry));
         }
 
         return rows;

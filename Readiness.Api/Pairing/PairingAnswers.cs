@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Readiness.Api.Readiness;
 using Readiness.Api.Runs;
 using Readiness.Scoring.Pairing;
 using Readiness.Scoring.Scores;
@@ -49,29 +51,41 @@ internal static class PairingAnswers
             return PairingRoleDto.Mentee;
         }
 
-        var tier = TierNames.Parse(run.Default.ByAgs[ags].Row.Tier);
-        var hasContact = run.AnswersOf(ags)?.ContactPerson == true;
-        return tier is ReadinessTier.Established or ReadinessTier.Experienced && hasContact ? PairingRoleDto.Mentor : PairingRoleDto.None;
+        return WhyNotMentor(run, ags) is null ? PairingRoleDto.Mentor : PairingRoleDto.None;
+    }
+
+    /// <summary>The pairing's own rule (<see cref="MentorEligibility"/>) with the run's options, tier, contact person and flags.</summary>
+    private static MentorBarrier? WhyNotMentor(PublishedRun run, string ags)
+    {
+        var entry = run.Default.ByAgs[ags];
+        var flags = JsonSerializer.Deserialize<ReadinessDto>(entry.Json, ApiJson.Options)!.Flags;
+        return MentorEligibility.WhyNotMentor(TierNames.Parse(entry.Row.Tier), run.AnswersOf(ags)?.ContactPerson, flags,
+            run.Parameters?.Stages.Pairing ?? new PairingOptions());
     }
 
     private static string Explain(PublishedRun run, string ags, PairingRoleDto role, PairingDto? asMentee, List<PairingDto> asMentor, UnpairedMentee? unpaired)
     {
-        var tier = TierNames.Parse(run.Default.ByAgs[ags].Row.Tier);
         return role switch
         {
             PairingRoleDto.Mentee when asMentee is not null =>
                 $"Paired with {asMentee.Mentor.Name} ({asMentee.DistanceKm:0.#} km{(asMentee.SharesBorder ? ", shared border" : "")}) to learn about {string.Join(", ", asMentee.Topics.Select(t => t.Structure))}.",
-            PairingRoleDto.Mentee => unpaired?.Reason switch
+            PairingRoleDto.Mentee => unpaired?.Cause switch
             {
-                UnpairedReason.NoCandidate => "No mentor within reach: no established or experienced municipality with a contact person borders it or lies within the distance limit in its district.",
-                UnpairedReason.NoBenefit => "Mentors are within reach, but none has a structure this municipality lacks.",
-                _ => "Its candidate mentors are fully taken by mentees where they add more in total; see the candidates to overrule.",
+                PairingRoleReason.NoMentorInReach => "No mentor within reach: no established or experienced municipality with a contact person borders it or lies within the distance limit.",
+                PairingRoleReason.MentorsOnlyAcrossDistrictBorder => "Mentors clearly ahead are within reach only across the district border, which the pairing keeps closed.",
+                PairingRoleReason.MentorsNotClearlyAhead => "Mentors are within reach, but none is far enough ahead (the minimum score gap) to pass on experience.",
+                PairingRoleReason.NoBenefit => "Mentors are within reach, but none has a structure this municipality lacks.",
+                _ => "Its candidate mentors are fully taken by mentees that come first (those just starting) or add more in total; see the candidates to overrule.",
             },
             PairingRoleDto.Mentor when asMentor.Count > 0 => $"Mentors {string.Join(", ", asMentor.Select(p => p.Mentee.Name))}.",
             PairingRoleDto.Mentor => "Can mentor, but no mentee within reach needs what it has, or others add more.",
-            _ when tier == ReadinessTier.InsufficientData => "Not paired: too few answers to know its readiness.",
-            _ when tier is ReadinessTier.Established or ReadinessTier.Experienced => "Could mentor, but has no designated contact person for integration.",
-            _ => "Not paired.",
+            _ => WhyNotMentor(run, ags) switch
+            {
+                MentorBarrier.InsufficientData => "Not paired: too few answers to know its readiness.",
+                MentorBarrier.NoContactPerson => "Could mentor, but has no designated contact person for integration.",
+                MentorBarrier.ExcludedFlag => "Could mentor by its tier, but is itself stretched (e.g. volunteers without paid backing): it is not asked to mentor.",
+                _ => "Not paired.",
+            },
         };
     }
 

@@ -54,7 +54,9 @@ internal sealed class ReadinessAnswers : IReadinessAnswerWriter
             ReadinessParts.Recommendations(profile.Recommendations[row]),
             peerGroup,
             assessment is null ? null : new AssessmentRefDto(assessment.Id, assessment.ReferenceDate, quality),
-            quality, profile.Profile.Name, runId);
+            quality, profile.Profile.Name, runId,
+            score.TierCappedBy, score.TierCappedBy.Count > 0 ? score.TierByScore : null,
+            Priority.Of(facts, score.Score) is { } priority ? Math.Round(priority, 1) : null);
     }
 
     private static RankIntervalDto? Interval(RankInterval? interval) =>

@@ -21,12 +21,16 @@ namespace Readiness.Api.Readiness;
 /// <param name="DataQuality">surveyed, illustrative or missing.</param>
 /// <param name="Profile">The scoring profile.</param>
 /// <param name="RunId">The run that computed it.</param>
+/// <param name="TierCappedBy">The answers whose tier requirement it misses (e.g. contactPerson: `established` needs a named contact person), when they hold its tier below the one its score reaches; empty otherwise.</param>
+/// <param name="TierByScore">The tier its score alone would give, when a requirement caps it.</param>
+/// <param name="Priority">Handlungsbedarf: foreign residents × (1 − score/100), to sort where support matters most; null without a score or census figure (docs/scoring.md).</param>
 public sealed record ReadinessDto(
     string Ags, string Name, string DistrictKey, double? Score, ReadinessTier Tier, double Coverage,
     RankDto Rank, RankIntervalDto? RankInterval, RankIntervalsDto RankIntervals,
     IReadOnlyList<PillarDto> Pillars, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<string> Flags,
     IReadOnlyList<RecommendationDto> Recommendations, PeerGroupRefDto? PeerGroup, AssessmentRefDto? Assessment,
-    DataQualityDto DataQuality, string Profile, long RunId);
+    DataQualityDto DataQuality, string Profile, long RunId,
+    IReadOnlyList<string>? TierCappedBy = null, ReadinessTier? TierByScore = null, double? Priority = null);
 
 /// <summary>Ranks, 1 being the most ready; with how many were ranked in each group.</summary>
 /// <param name="District">Rank within the district.</param>
@@ -89,9 +93,10 @@ public sealed record AssessmentRefDto(long Id, DateOnly ReferenceDate, DataQuali
 /// <param name="RankInterval">Overall rank interval.</param>
 /// <param name="PeerGroup">Peer group.</param>
 /// <param name="DataQuality">surveyed, illustrative or missing.</param>
+/// <param name="Priority">Handlungsbedarf: foreign residents × (1 − score/100); high where many migrants live in a place that is not yet ready. Null without a score or census figure.</param>
 public sealed record ReadinessSummaryDto(
     string Ags, string Name, string DistrictKey, double? Score, ReadinessTier Tier, double Coverage, RankDto Rank,
-    RankIntervalDto? RankInterval, PeerGroupRefDto? PeerGroup, DataQualityDto DataQuality);
+    RankIntervalDto? RankInterval, PeerGroupRefDto? PeerGroup, DataQualityDto DataQuality, double? Priority = null);
 
 /// <summary>A page of the ranking, with the run and profile it comes from.</summary>
 /// <param name="Items">The municipalities of this page.</param>

@@ -7,7 +7,7 @@ namespace Readiness.Api.Readiness;
 /// <summary>Filters and sorting of the readiness ranking.</summary>
 public sealed record ReadinessListQuery
 {
-    internal static readonly string[] Sorts = ["score", "-score", "name", "-name", "coverage", "-coverage"];
+    internal static readonly string[] Sorts = ["score", "-score", "name", "-name", "coverage", "-coverage", "priority", "-priority"];
 
     [Description("Two-digit state key, e.g. 09 for Bavaria.")]
     public string? State { get; init; }
@@ -27,7 +27,7 @@ public sealed record ReadinessListQuery
     [Description("Read this earlier published run instead of the current one.")]
     public long? Run { get; init; }
 
-    [Description("score, name or coverage; prefix - for descending. Default -score (most ready first; unscored last).")]
+    [Description("score, name, coverage or priority; prefix - for descending. Default -score (most ready first; unscored last); -priority: where support matters most first.")]
     public string? Sort { get; init; }
 
     [Description("Page number, from 1. Default 1.")]
@@ -55,7 +55,7 @@ public sealed record ReadinessListQuery
 
         if (Sort is not null && !Sorts.Contains(Sort))
         {
-            errors["sort"] = [$"'{Sort}' is not a sort key: expected score, name or coverage, optionally prefixed with -."];
+            errors["sort"] = [$"'{Sort}' is not a sort key: expected score, name, coverage or priority, optionally prefixed with -."];
         }
     }
 }
@@ -97,12 +97,20 @@ internal static class ReadinessList
                 ? entries.OrderByDescending(e => run.BaseData.Get(e.Row.Ags).Name, StringComparer.CurrentCulture)
                 : entries.OrderBy(e => run.BaseData.Get(e.Row.Ags).Name, StringComparer.CurrentCulture),
             "coverage" => descending ? entries.OrderByDescending(e => e.Row.Coverage) : entries.OrderBy(e => e.Row.Coverage),
+            // Need first (-priority): where support matters most; municipalities without a priority come last.
+            "priority" => descending
+                ? entries.OrderBy(e => PriorityOf(run, e) is null).ThenByDescending(e => PriorityOf(run, e))
+                : entries.OrderBy(e => PriorityOf(run, e) is null).ThenBy(e => PriorityOf(run, e)),
             _ => descending
                 ? entries.OrderBy(e => e.Row.Score is null).ThenByDescending(e => e.Row.Score)
                 : entries.OrderBy(e => e.Row.Score is null).ThenBy(e => e.Row.Score),
         };
         return [.. ordered.ThenBy(e => e.Row.Ags, StringComparer.Ordinal)];
     }
+
+    /// <summary>Handlungsbedarf: foreign residents × (1 − score/100), from the base data and the stored score (see docs/scoring.md).</summary>
+    public static double? PriorityOf(PublishedRun run, ScoreEntry entry) =>
+        Priority.Of(run.BaseData.Get(entry.Row.Ags), entry.Row.Score) is { } p ? Math.Round(p, 1) : null;
 
     public static ReadinessSummaryDto Summary(PublishedRun run, ScoreEntry entry)
     {
@@ -118,7 +126,8 @@ internal static class ReadinessList
                 totals.ByDistrict.GetValueOrDefault(facts.DistrictKey), totals.ByPeer.GetValueOrDefault(peerKey), totals.All),
             row.RankLow is { } low && row.RankHigh is { } high ? new RankIntervalDto(low, high, row.RankMedian ?? low) : null,
             peerGroup,
-            DataQualities.Parse(row.DataQuality));
+            DataQualities.Parse(row.DataQuality),
+            PriorityOf(run, entry));
     }
 
     public static DataQualityDto Quality(IReadOnlyCollection<ScoreEntry> entries) => DataQualities.Of(entries.Select(e => e.Row.DataQuality));

@@ -26,6 +26,6 @@ internal static class WhatIfAnswer
             ags, run.BaseData.Get(ags).Name, ReadinessParts.Round(score.Score), score.Tier, Math.Round(score.Coverage, 4), rank,
             ReadinessParts.Pillars(score), ReadinessParts.Indicators(score), result.Flags, ReadinessParts.Recommendations(result.Recommendations),
             new WhatIfBaselineDto(baseline.Score, baseline.Tier, baseline.Rank),
-            changed, profile, run.Id, baseline.DataQuality);
+            changed, profile, run.Id, baseline.DataQuality, score.TierCappedBy);
     }
 }

@@ -18,11 +18,12 @@ namespace Readiness.Api.Readiness;
 /// <param name="Profile">Profile.</param>
 /// <param name="RunId">The run whose normalisation and ranks it is compared against.</param>
 /// <param name="DataQuality">What the unchanged answers rest on.</param>
+/// <param name="TierCappedBy">The answers whose tier requirement it would still miss, when they hold its tier below the one its score reaches.</param>
 public sealed record WhatIfDto(
     string Ags, string Name, double? Score, ReadinessTier Tier, double Coverage, RankDto Rank,
     IReadOnlyList<PillarDto> Pillars, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<string> Flags,
     IReadOnlyList<RecommendationDto> Recommendations, WhatIfBaselineDto Baseline, IReadOnlyList<string> ChangedAnswers,
-    string Profile, long RunId, DataQualityDto DataQuality);
+    string Profile, long RunId, DataQualityDto DataQuality, IReadOnlyList<string>? TierCappedBy = null);
 
 /// <summary>A municipality's readiness as the run computed it.</summary>
 /// <param name="Score">Score.</param>

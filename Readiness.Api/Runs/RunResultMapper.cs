@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Readiness.Data.Assessments;
 using Readiness.Data.Runs;
+using Readiness.Scoring.Pairing;
 using Readiness.Scoring.Runs;
 
 namespace Readiness.Api.Runs;
@@ -31,10 +32,13 @@ internal static class RunResultMapper
             .Select(c => new PeerGroupDiagnosticRow(c.K, JsonSerializer.Serialize(new { c.Inertia, c.DaviesBouldin, c.Silhouette, SelectedBy = outputs.PeerGroups.SelectedBy, outputs.PeerGroups.Scaling }, ApiJson.Options), c.Chosen))
             .ToList();
 
-        var previousSince = previous?.Pairs.ToDictionary(p => (p.MenteeAgs, p.MentorAgs), p => p.SinceRunId) ?? [];
-        var pairings = InParallel.Map(outputs.Pairing.Pairs, p => new PairingRow(p.MenteeAgs, p.MentorAgs, p.Benefit,
-            previousSince.TryGetValue((p.MenteeAgs, p.MentorAgs), out var since) ? since : runId,
-            JsonSerializer.Serialize(p, ApiJson.Options)));
+        // How long a pair has stood is the pairing's rule (PairSince): a pair kept from the previous run keeps its first run.
+        var since = PairSince.Carry(previous?.Pairs.Select(p => new PairSinceRun(p.MenteeAgs, p.MentorAgs, p.SinceRunId)).ToList(), outputs.Pairing.Pairs, runId);
+        var pairings = InParallel.Map(Enumerable.Range(0, outputs.Pairing.Pairs.Count).ToList(), i =>
+        {
+            var p = outputs.Pairing.Pairs[i];
+            return new PairingRow(p.MenteeAgs, p.MentorAgs, p.Benefit, since[i], JsonSerializer.Serialize(p, ApiJson.Options));
+        });
         var unpaired = outputs.Pairing.Unpaired.ToDictionary(u => u.Ags);
         var menteeKeys = outputs.Pairing.Candidates.Keys.Union(unpaired.Keys).Order(StringComparer.Ordinal).ToList();
         var mentees = InParallel.Map(menteeKeys, ags => new PairingMenteeRow(ags, unpaired.TryGetValue(ags, out var u) ? WireNames.Of(u.Reason) : null,

@@ -1,3 +1,5 @@
+using Readiness.Scoring.SharedServices;
+
 namespace Readiness.Api.SharedServices;
 
 /// <summary>A member of a shared-service group.</summary>
@@ -11,7 +13,17 @@ public sealed record SharedServiceMemberDto(string Ags, string Name, long Popula
 /// <param name="Key">Offer key, e.g. joint-contact-point.</param>
 /// <param name="Title">What it is.</param>
 /// <param name="Because">The missing structures that call for it.</param>
-public sealed record SuggestedOfferDto(string Key, string Title, IReadOnlyList<string> Because);
+/// <param name="Kind">joint (set up together: two or more members lack it), host (one member, or a larger neighbour, has it and serves the others) or courses.</param>
+/// <param name="Host">For a host offer: who has it and serves the others.</param>
+/// <param name="For">The members it is for (those that lack it).</param>
+public sealed record SuggestedOfferDto(
+    string Key, string Title, IReadOnlyList<string> Because, OfferKind? Kind = null, MunicipalityRefDto? Host = null, IReadOnlyList<MunicipalityRefDto>? For = null);
+
+/// <summary>A larger neighbour that joins a group only as host of what it has; it is no member and never makes a group eligible.</summary>
+/// <param name="Ags">Amtlicher Gemeindeschlüssel.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Structures">The structures it hosts for the members that lack them.</param>
+public sealed record GroupHostDto(string Ags, string Name, IReadOnlyList<string> Structures);
 
 /// <summary>A group of small neighbouring municipalities that together can carry a shared offer.</summary>
 /// <param name="Id">Group id, e.g. 09187-03 (district and sequence).</param>
@@ -27,7 +39,9 @@ public sealed record SuggestedOfferDto(string Key, string Title, IReadOnlyList<s
 /// <param name="SuggestedOffers">Shared offers that follow from the gaps.</param>
 /// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 /// <param name="DataQuality">What the members' structures rest on: surveyed, illustrative or mixed.</param>
+/// <param name="Hosts">Larger neighbours (above the population threshold) that join only as hosts of what they have.</param>
 public sealed record SharedServiceGroupDto(
     string Id, string DistrictKey, IReadOnlyList<SharedServiceMemberDto> Members, long Population, double ForeignResidents,
     bool ForeignResidentsComplete, IReadOnlyList<string> FloorReachedBy, IReadOnlyList<string> AdministrativeUnions,
-    IReadOnlyList<string> MissingStructures, IReadOnlyList<string> UnconfirmedMissingStructures, IReadOnlyList<SuggestedOfferDto> SuggestedOffers, long RunId, DataQualityDto DataQuality);
+    IReadOnlyList<string> MissingStructures, IReadOnlyList<string> UnconfirmedMissingStructures, IReadOnlyList<SuggestedOfferDto> SuggestedOffers, long RunId, DataQualityDto DataQuality,
+    IReadOnlyList<GroupHostDto>? Hosts = null);

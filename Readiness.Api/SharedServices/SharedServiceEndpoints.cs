@@ -60,7 +60,11 @@ internal static class SharedServiceEndpoints
         })],
         group.Population, Math.Round(group.ForeignResidents), group.ForeignResidentsComplete, group.FloorReachedBy, group.UnionKeys,
         group.MissingStructures, group.UnconfirmedMissingStructures,
-        [.. group.SuggestedOffers.Select(o => new SuggestedOfferDto(o.Key, o.Title, o.Because))],
+        [.. group.SuggestedOffers.Select(o => new SuggestedOfferDto(o.Key, o.Title, o.Because, o.Kind,
+            o.HostAgs is { } host ? Reference(run, host) : null, o.For is { } those ? [.. those.Select(ags => Reference(run, ags))] : null))],
         run.Id,
-        DataQualities.Of(group.Members.Select(ags => run.Default.ByAgs[ags].Row.DataQuality)));
+        DataQualities.Of(group.Members.Select(ags => run.Default.ByAgs[ags].Row.DataQuality)),
+        [.. group.Hosts.Select(h => new GroupHostDto(h.Ags, run.BaseData.Get(h.Ags).Name, h.Structures))]);
+
+    private static MunicipalityRefDto Reference(PublishedRun run, string ags) => new(ags, run.BaseData.Get(ags).Name);
 }

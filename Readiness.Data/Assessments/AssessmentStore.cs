@@ -20,7 +20,8 @@ public sealed class AssessmentStore(SqliteDatabase database)
         """
         id, ags, reference_date, source, contact_person, paid_staff_fte, network, volunteer_coordination, migrant_council,
         integration_concept, council_resolution, intermunicipal_exchange, integration_budget_eur, active_volunteers,
-        volunteer_allowance, migrant_organisations, years_of_integration_work, recorded_at, recorded_by, batch_id, note
+        volunteer_allowance, migrant_organisations, years_of_integration_work, recorded_at, recorded_by, batch_id, note,
+        contact_person_provider, paid_staff_fte_provider, network_provider, volunteer_coordination_provider, integration_concept_provider
         """;
 
     private const string InsertSql =
@@ -28,11 +29,13 @@ public sealed class AssessmentStore(SqliteDatabase database)
         INSERT INTO assessments (ags, reference_date, source, contact_person, paid_staff_fte, network, volunteer_coordination,
             migrant_council, integration_concept, council_resolution, intermunicipal_exchange, integration_budget_eur,
             active_volunteers, volunteer_allowance, migrant_organisations, years_of_integration_work,
-            recorded_at, recorded_by, batch_id, note)
+            recorded_at, recorded_by, batch_id, note,
+            contact_person_provider, paid_staff_fte_provider, network_provider, volunteer_coordination_provider, integration_concept_provider)
         VALUES ($ags, $referenceDate, $source, $contactPerson, $paidStaffFte, $network, $volunteerCoordination,
             $migrantCouncil, $integrationConcept, $councilResolution, $intermunicipalExchange, $integrationBudgetEur,
             $activeVolunteers, $volunteerAllowance, $migrantOrganisations, $yearsOfIntegrationWork,
-            $recordedAt, $recordedBy, $batchId, $note)
+            $recordedAt, $recordedBy, $batchId, $note,
+            $contactPersonProvider, $paidStaffFteProvider, $networkProvider, $volunteerCoordinationProvider, $integrationConceptProvider)
         """;
 
     /// <summary>
@@ -98,7 +101,9 @@ public sealed class AssessmentStore(SqliteDatabase database)
             a.Answers.ContactPerson, a.Answers.PaidStaffFte, a.Answers.Network, a.Answers.VolunteerCoordination,
             a.Answers.MigrantCouncil, a.Answers.IntegrationConcept, a.Answers.CouncilResolution, a.Answers.IntermunicipalExchange,
             a.Answers.IntegrationBudgetEur, a.Answers.ActiveVolunteers, a.Answers.VolunteerAllowance, a.Answers.MigrantOrganisations,
-            a.Answers.YearsOfIntegrationWork, recorded, recordedBy, batchId, a.Note]);
+            a.Answers.YearsOfIntegrationWork, recorded, recordedBy, batchId, a.Note,
+            ProviderText(a.Answers.ContactPersonProvider), ProviderText(a.Answers.PaidStaffFteProvider), ProviderText(a.Answers.NetworkProvider),
+            ProviderText(a.Answers.VolunteerCoordinationProvider), ProviderText(a.Answers.IntegrationConceptProvider)]);
         return first;
     }
 
@@ -120,15 +125,37 @@ public sealed class AssessmentStore(SqliteDatabase database)
             VolunteerAllowance = Bool(r.VolunteerAllowance),
             MigrantOrganisations = (int?)r.MigrantOrganisations,
             YearsOfIntegrationWork = r.YearsOfIntegrationWork,
+            ContactPersonProvider = ParseProvider(r.ContactPersonProvider),
+            PaidStaffFteProvider = ParseProvider(r.PaidStaffFteProvider),
+            NetworkProvider = ParseProvider(r.NetworkProvider),
+            VolunteerCoordinationProvider = ParseProvider(r.VolunteerCoordinationProvider),
+            IntegrationConceptProvider = ParseProvider(r.IntegrationConceptProvider),
         },
         DateTimeOffset.Parse(r.RecordedAt, System.Globalization.CultureInfo.InvariantCulture),
         r.RecordedBy, r.BatchId, r.Note);
 
     private static bool? Bool(long? value) => value is null ? null : value != 0;
 
+    /// <summary>The stored name of a provider; own is stored as NULL, as older rows have it.</summary>
+    private static string? ProviderText(Provider? provider) => provider switch
+    {
+        Provider.AdministrativeUnion => "administrativeUnion",
+        Provider.District => "district",
+        _ => null,
+    };
+
+    private static Provider? ParseProvider(string? text) => text switch
+    {
+        "administrativeUnion" => Provider.AdministrativeUnion,
+        "district" => Provider.District,
+        _ => null,
+    };
+
     private sealed record AssessmentRow(
         long Id, string Ags, string ReferenceDate, string Source, long? ContactPerson, double? PaidStaffFte, long? Network,
         long? VolunteerCoordination, long? MigrantCouncil, long? IntegrationConcept, long? CouncilResolution, long? IntermunicipalExchange,
         double? IntegrationBudgetEur, long? ActiveVolunteers, long? VolunteerAllowance, long? MigrantOrganisations,
-        double? YearsOfIntegrationWork, string RecordedAt, string RecordedBy, string? BatchId, string? Note);
+        double? YearsOfIntegrationWork, string RecordedAt, string RecordedBy, string? BatchId, string? Note,
+        string? ContactPersonProvider, string? PaidStaffFteProvider, string? NetworkProvider, string? VolunteerCoordinationProvider,
+        string? IntegrationConceptProvider);
 }

@@ -31,6 +31,37 @@ public sealed record AssessmentAnswers
     /// <summary>Takes part in inter-municipal exchange on integration.</summary>
     public bool? IntermunicipalExchange { get; init; }
 
+    // Who provides a structure (null: the municipality itself). A shared provision counts as present for
+    // pairing topics and shared offers, and with the profile's shared-provision weight in the score.
+    /// <summary>Who provides the contact person; null means the municipality itself.</summary>
+    public Provider? ContactPersonProvider { get; init; }
+
+    /// <summary>Who provides the paid staff; null means the municipality itself.</summary>
+    public Provider? PaidStaffFteProvider { get; init; }
+
+    /// <summary>Who runs the network or round table; null means the municipality itself.</summary>
+    public Provider? NetworkProvider { get; init; }
+
+    /// <summary>Who provides the volunteer coordination; null means the municipality itself.</summary>
+    public Provider? VolunteerCoordinationProvider { get; init; }
+
+    /// <summary>Whose integration concept it is; null means the municipality's own.</summary>
+    public Provider? IntegrationConceptProvider { get; init; }
+
+    /// <summary>The answer fields that can be provided by someone else.</summary>
+    public static IReadOnlyList<string> ProvidedKeys { get; } = ["contactPerson", "paidStaffFte", "volunteerCoordination", "network", "integrationConcept"];
+
+    /// <summary>Who provides the structure of an answer field; null for own or for a field that cannot be shared.</summary>
+    public Provider? ProviderOf(string key) => key switch
+    {
+        "contactPerson" => ContactPersonProvider,
+        "paidStaffFte" or "paidStaff" => PaidStaffFteProvider,
+        "network" => NetworkProvider,
+        "volunteerCoordination" => VolunteerCoordinationProvider,
+        "integrationConcept" => IntegrationConceptProvider,
+        _ => null,
+    };
+
     // Resources
     /// <summary>Integration budget in EUR per year.</summary>
     public double? IntegrationBudgetEur { get; init; }
@@ -47,6 +78,20 @@ public sealed record AssessmentAnswers
     // Experience
     /// <summary>Years of local integration work.</summary>
     public double? YearsOfIntegrationWork { get; init; }
+}
+
+/// <summary>Who provides a structure to a municipality.</summary>
+public enum Provider
+{
+    /// <summary>The municipality itself.</summary>
+    Own,
+
+    /// <summary>Its administrative union (Verwaltungsgemeinschaft, Amt, Verbandsgemeinde) for several members.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("administrativeUnion")]
+    AdministrativeUnion,
+
+    /// <summary>The district office (Landratsamt) for several municipalities.</summary>
+    District,
 }
 
 /// <summary>Where an assessment comes from.</summary>

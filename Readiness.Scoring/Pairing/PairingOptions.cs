@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Readiness.Scoring.Model;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Scoring.Pairing;
 
@@ -15,6 +16,31 @@ public sealed record PairingOptions
 
     /// <summary>Whether a mentor may come from another district. Off: the district runs the plan.</summary>
     public bool CrossDistricts { get; init; }
+
+    /// <summary>
+    /// A kreisfreie Stadt (a district of its own) may mentor municipalities of the Landkreise it borders: the
+    /// city's experience is the nearest there is. Its capacity counts like any mentor's.
+    /// </summary>
+    public bool CityMentorsAcrossDistrict { get; init; } = true;
+
+    /// <summary>The lowest tier that may mentor: <c>established</c> by default (<c>experienced</c> is stricter).</summary>
+    public ReadinessTier MinMentorTier { get; init; } = ReadinessTier.Established;
+
+    /// <summary>A mentor's score is at least this many points above its mentee's: clearly ahead, not a neighbour at eye level.</summary>
+    [Range(0.0, 100.0)]
+    public double MinScoreGap { get; init; } = 10;
+
+    /// <summary>
+    /// A municipality carrying any of these readiness flags does not mentor: it is itself overloaded
+    /// (volunteers without paid backing) or has nobody to do it (no contact person).
+    /// </summary>
+    public IReadOnlyList<string> MentorExcludedFlags { get; init; } = [ReadinessFlags.VolunteersWithoutPaidBacking, ReadinessFlags.NoContactPerson];
+
+    /// <summary>
+    /// Need first: pair as many <c>starting</c> mentees as possible before benefit counts, so a starting mentee
+    /// is never left out for a developing one at the same mentor. Off: total benefit alone.
+    /// </summary>
+    public bool NeedFirst { get; init; } = true;
 
     /// <summary>At most this many mentees per mentor, so experienced places are not overloaded.</summary>
     [Range(1, 50)]
@@ -82,6 +108,14 @@ public sealed record PairingOptions
         Check(StickinessShare is >= 0 and <= 1, nameof(StickinessShare), "must be between 0 and 1");
         Check(StickinessAbsolute is >= 0 and <= 1, nameof(StickinessAbsolute), "must be between 0 and 1");
         Check(MinBenefit is >= 0 and <= 1, nameof(MinBenefit), "must be between 0 and 1");
+        Check(MinScoreGap is >= 0 and <= 100, nameof(MinScoreGap), "must be between 0 and 100 points");
+        Check(MinMentorTier is ReadinessTier.Established or ReadinessTier.Experienced, nameof(MinMentorTier), "must be established or experienced");
+        Check(MentorExcludedFlags is not null, nameof(MentorExcludedFlags), "must be a list (empty for none)");
+        foreach (var flag in MentorExcludedFlags ?? [])
+        {
+            Check(ReadinessFlags.All.Contains(flag), nameof(MentorExcludedFlags), $"names an unknown flag '{flag}'; known: {string.Join(", ", ReadinessFlags.All)}");
+        }
+
         foreach (var (key, weight) in EffectiveWeights)
         {
             Check(Structures.All.Contains(key), nameof(StructureWeights), $"names an unknown structure '{key}'");

@@ -40,10 +40,13 @@ public sealed record MentorPair(
     public double Benefit => Parts.Benefit;
 }
 
-/// <summary>Why a mentee has no mentor; precise definitions in docs/pairing.md.</summary>
+/// <summary>
+/// Why a mentee has no mentor, coarsely (the wire values of the current API); <see cref="UnpairedMentee.Cause"/>
+/// says it precisely. Definitions in docs/pairing.md.
+/// </summary>
 public enum UnpairedReason
 {
-    /// <summary>No mentor within reach (border or distance, in scope).</summary>
+    /// <summary>No candidate: no mentor within reach, or only across a district border, or none clearly ahead.</summary>
     NoCandidate,
 
     /// <summary>Mentors within reach, but none has anything to pass on (benefit not above the minimum).</summary>
@@ -58,15 +61,35 @@ public enum UnpairedReason
 }
 
 /// <summary>A mentee without a mentor, why, and its best possibility (for a planner who wants to overrule).</summary>
+/// <param name="Ags">The mentee.</param>
+/// <param name="Reason">The coarse reason.</param>
+/// <param name="CandidateCount">Its candidate mentors (in scope and clearly ahead).</param>
+/// <param name="BestCandidateAgs">The candidate with the highest benefit, or null.</param>
+/// <param name="BestCandidateBenefit">That pair's benefit.</param>
+/// <param name="Cause">The precise reason, one of the mentee reasons of <see cref="PairingRoleReason"/>.</param>
 public sealed record UnpairedMentee(
     string Ags,
     UnpairedReason Reason,
     int CandidateCount,
     string? BestCandidateAgs,
-    double? BestCandidateBenefit);
+    double? BestCandidateBenefit,
+    PairingRoleReason Cause = PairingRoleReason.CandidatesAtCapacity);
 
-/// <summary>Sizes of the problem that was solved.</summary>
-public sealed record PairingStatistics(int Mentees, int Mentors, int CandidatePairs, int UsefulCandidatePairs, int KeptFromPrevious);
+/// <summary>Sizes of the problem that was solved, and what need first cost.</summary>
+public sealed record PairingStatistics(int Mentees, int Mentors, int CandidatePairs, int UsefulCandidatePairs, int KeptFromPrevious)
+{
+    /// <summary>Total benefit of the plan that maximises benefit alone (same candidates and hysteresis).</summary>
+    public double BenefitOnlyTotal { get; init; }
+
+    /// <summary>Starting mentees in scope.</summary>
+    public int StartingMentees { get; init; }
+
+    /// <summary>Starting mentees with a mentor.</summary>
+    public int StartingPaired { get; init; }
+
+    /// <summary>Pairs whose mentor lies in another district (a kreisfreie Stadt mentoring its surroundings, or crossing allowed).</summary>
+    public int CrossDistrictPairs { get; init; }
+}
 
 /// <summary>
 /// The exact assignment. <see cref="Candidates"/> holds, per mentee AGS, every mentor within reach with its
@@ -79,6 +102,18 @@ public sealed record PairingResult(
     double TotalBenefit,
     PairingStatistics Statistics)
 {
+    /// <summary>
+    /// The price of need first in total benefit: the benefit-only optimum minus the chosen plan's total
+    /// (0 when need first is off or changed nothing).
+    /// </summary>
+    public double NeedFirstPrice => Statistics.BenefitOnlyTotal - TotalBenefit;
+
+    /// <summary>Every municipality given to the solver, with its pairing role and the reason for it.</summary>
+    public IReadOnlyDictionary<string, PairingRoleExplanation> Roles { get; init; } = new Dictionary<string, PairingRoleExplanation>();
+
+    /// <summary>The role of a municipality and why; null when it was not in the input.</summary>
+    public PairingRoleExplanation? RoleOf(string ags) => Roles.TryGetValue(ags, out var role) ? role : null;
+
     /// <summary>The recommended pair of a mentee, or null.</summary>
     public MentorPair? PairOf(string menteeAgs) => Pairs.FirstOrDefault(p => p.MenteeAgs == menteeAgs);
 

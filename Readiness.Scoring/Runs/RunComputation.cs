@@ -51,12 +51,29 @@ public static class RunComputation
                 inputs.Neighbours,
                 inputs.Parameters.Pairing with { StructureWeights = StructureWeights(profiles[0].Profile) },
                 inputs.PreviousPairs),
-            r => new Dictionary<string, long> { ["pairs"] = r.Pairs.Count, ["unpaired"] = r.Unpaired.Count });
+            r => new Dictionary<string, long>
+            {
+                ["pairs"] = r.Pairs.Count,
+                ["unpaired"] = r.Unpaired.Count,
+                ["startingMentees"] = r.Statistics.StartingMentees,
+                ["startingPaired"] = r.Statistics.StartingPaired,
+                ["crossDistrictPairs"] = r.Statistics.CrossDistrictPairs,
+                // Whole numbers only: the benefit given up for need first, in millionths of benefit.
+                ["needFirstPriceMillionths"] = (long)Math.Round(r.NeedFirstPrice * MentorAssignment.BenefitScale),
+            });
         cancellationToken.ThrowIfCancellationRequested();
 
         var sharedServices = stages.Stage(SharedServicesStage,
             () => SharedServiceGrouping.Group(SharedServiceInputs(municipalities, inputs.Answers), inputs.Neighbours, inputs.Parameters.SharedServices),
-            r => new Dictionary<string, long> { ["groups"] = r.Groups.Count, ["unassigned"] = r.Unassigned.Count });
+            r => new Dictionary<string, long>
+            {
+                ["groups"] = r.Groups.Count,
+                ["unassigned"] = r.Unassigned.Count,
+                ["hosts"] = r.Groups.Sum(g => g.Hosts.Count),
+                ["districts"] = r.Solver.Districts,
+                ["districtsProvenOptimal"] = r.Solver.ProvenOptimal,
+                ["districtsFellBack"] = r.Solver.FellBack.Count,
+            });
 
         return new RunOutputs(profiles, peerGroups, peerGroupOf, pairing, sharedServices);
     }
@@ -163,13 +180,22 @@ public static class RunComputation
             var result = scores.Scoring.Results[row];
             return new PairingMunicipality(
                 m.Ags, m.Name, m.DistrictKey, m.Location,
-                Enum.Parse<PairingTier>(result.Tier.ToString()),
+                result.Tier,
                 result.Score,
                 answer?.ContactPerson,
                 StructuresOf(answer),
                 peerGroupOf.TryGetValue(m.Ags, out var id) ? id : null,
-                featureOf.GetValueOrDefault(m.Ags) ?? []);
+                featureOf.GetValueOrDefault(m.Ags) ?? [],
+                scores.Flags[row],
+                IsDistrictFreeCity(m));
         })];
+    }
+
+    /// <summary>A kreisfreie Stadt (Stadtkreis in Baden-Württemberg) is a district of its own.</summary>
+    public static bool IsDistrictFreeCity(MunicipalityFacts municipality)
+    {
+        ArgumentNullException.ThrowIfNull(municipality);
+        return municipality.Kind == "kreisfreie-stadt";
     }
 
     internal static List<SharedServiceMunicipality> SharedServiceInputs(

@@ -24,7 +24,11 @@ public sealed record ProfileResult(
     IReadOnlyList<int?> RankPeerGroup,
     IReadOnlyList<IReadOnlyList<string>> Flags,
     IReadOnlyList<IReadOnlyList<Recommendation>> Recommendations,
-    Recommender Recommender);
+    Recommender Recommender)
+{
+    /// <summary>Priority (Handlungsbedarf) per municipality, see <see cref="Scores.Priority"/>; null without a score or census figure.</summary>
+    public IReadOnlyList<double?> Priorities { get; init; } = Scores.Priority.Of(Scoring);
+}
 
 /// <summary>Everything a run produces.</summary>
 public sealed record RunOutputs(

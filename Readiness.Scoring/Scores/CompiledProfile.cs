@@ -54,7 +54,9 @@ internal sealed class CompiledProfile
         {
             var r = IndicatorCatalog.RawValue(Entries[i], facts, answers);
             raw[i] = r ?? double.NaN;
-            row[i] = IndicatorCatalog.Value(r, Indicators[i].Denominator, facts) ?? double.NaN;
+            var value = IndicatorCatalog.Value(r, Indicators[i].Denominator, facts) ?? double.NaN;
+            // A structure the union or the district provides counts with the profile's shared-provision weight.
+            row[i] = answers?.ProviderOf(Indicators[i].Key) is { } provider ? value * Profile.SharedProvision.For(provider) : value;
         }
     }
 

@@ -21,7 +21,17 @@ public sealed record MunicipalityScore(
     ReadinessTier Tier,
     double Coverage,
     IReadOnlyList<PillarScore> Pillars,
-    IReadOnlyList<IndicatorScore> Indicators);
+    IReadOnlyList<IndicatorScore> Indicators)
+{
+    /// <summary>
+    /// The answer fields whose tier requirement it misses (<see cref="ScoringProfile.TierRequirements"/>), when they
+    /// hold its tier below the one its score reaches; empty otherwise. The score itself is never changed.
+    /// </summary>
+    public IReadOnlyList<string> TierCappedBy { get; init; } = [];
+
+    /// <summary>The tier its score alone would give, when a requirement capped it; null when not capped.</summary>
+    public ReadinessTier? TierByScore { get; init; }
+}
 
 /// <param name="Key">Pillar key.</param>
 /// <param name="Score">0..100, the weighted mean of its answered indicators; null when none is answered.</param>

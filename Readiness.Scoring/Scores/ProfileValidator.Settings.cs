@@ -56,6 +56,22 @@ public static partial class ProfileValidator
             errors.Add("migrantRepresentationThreshold", "migrantRepresentationThreshold is a share: 0 to 1");
         }
 
+        ValidateTierRequirements(profile, errors);
+        if (profile.SharedProvision is not { } shared)
+        {
+            errors.Add("sharedProvision", "sharedProvision is required (leave it out for the defaults)");
+        }
+        else
+        {
+            foreach (var (name, weight) in new[] { ("own", shared.Own), ("administrativeUnion", shared.AdministrativeUnion), ("district", shared.District) })
+            {
+                if (!(weight >= 0 && weight <= 1))
+                {
+                    errors.Add($"sharedProvision.{name}", $"{name} must be a weight from 0 to 1");
+                }
+            }
+        }
+
         if (profile.Robustness is not { } r)
         {
             errors.Add("robustness", "robustness is required");
@@ -70,6 +86,48 @@ public static partial class ProfileValidator
             if (!(r.WeightPerturbation >= 0 && r.WeightPerturbation < 1))
             {
                 errors.Add("robustness.weightPerturbation", "weightPerturbation must be at least 0 and below 1 (0.25 = ±25 %)");
+            }
+        }
+    }
+
+    private static void ValidateTierRequirements(ScoringProfile profile, Errors errors)
+    {
+        if (profile.TierRequirements is not { } requirements)
+        {
+            errors.Add("tierRequirements", "tierRequirements must be a list (empty for none; leave it out for the defaults)");
+            return;
+        }
+
+        var seen = new HashSet<(ReadinessTier, string)>();
+        for (var k = 0; k < requirements.Count; k++)
+        {
+            var path = $"tierRequirements[{k}]";
+            if (requirements[k] is not { } requirement)
+            {
+                errors.Add(path, "requirement is required");
+                continue;
+            }
+
+            if (requirement.Tier is not (ReadinessTier.Developing or ReadinessTier.Established or ReadinessTier.Experienced))
+            {
+                errors.Add($"{path}.tier", "tier must be developing, established or experienced");
+            }
+
+            if (!TierRequirement.Keys.Contains(requirement.Key))
+            {
+                errors.Add($"{path}.key", $"unknown requirement '{requirement.Key}'; known: {string.Join(", ", TierRequirement.Keys)}");
+            }
+            else if (!seen.Add((requirement.Tier, requirement.Key)))
+            {
+                errors.Add($"{path}.key", $"'{requirement.Key}' is required twice for the same tier");
+            }
+
+            if (requirement.Minimum is { } minimum
+                && (requirement.Key != IndicatorKeys.PaidStaffFte || !(minimum >= 0 && minimum <= 1000)))
+            {
+                errors.Add($"{path}.minimum", requirement.Key == IndicatorKeys.PaidStaffFte
+                    ? "minimum must be 0 to 1000 FTE"
+                    : "minimum applies to paidStaffFte only: a yes/no answer needs yes");
             }
         }
     }

@@ -37,8 +37,8 @@ public static class ReadinessScorer
         var results = new MunicipalityScore[n];
         for (var r = 0; r < n; r++)
         {
-            results[r] = Aggregator.Build(
-                compiled, inputs[r].Facts.Ags, raw.AsSpan(r * m, m), values.AsSpan(r * m, m), normalized.AsSpan(r * m, m));
+            results[r] = TierCap.Apply(profile, Aggregator.Build(
+                compiled, inputs[r].Facts.Ags, raw.AsSpan(r * m, m), values.AsSpan(r * m, m), normalized.AsSpan(r * m, m)), inputs[r].Answers);
         }
 
         return new ScoringRun(compiled, inputs, results, index, values, normalizer);
@@ -117,6 +117,6 @@ public sealed class ScoringRun
             normalized[i] = Normalizer.Normalize(method, i, values[i], ownReference[i]);
         }
 
-        return Aggregator.Build(Compiled, facts.Ags, raw, values, normalized);
+        return TierCap.Apply(Profile, Aggregator.Build(Compiled, facts.Ags, raw, values, normalized), answers);
     }
 }

@@ -35,6 +35,15 @@ public sealed record ScoringProfile
     /// <summary>Lower score bounds of the tiers above <c>starting</c>.</summary>
     public TierThresholds Tiers { get; init; } = new();
 
+    /// <summary>
+    /// What a tier needs besides its score (a municipality missing one is capped at the tier below). Left out:
+    /// the defaults (established needs a contact person, experienced also 0.5 FTE paid staff); empty: none.
+    /// </summary>
+    public IReadOnlyList<TierRequirement> TierRequirements { get; init; } = TierRequirement.Defaults;
+
+    /// <summary>How much a structure counts when the administrative union or the district provides it rather than the municipality itself.</summary>
+    public SharedProvisionWeights SharedProvision { get; init; } = new();
+
     /// <summary>Foreign share (0..1) above which a missing migrant council is flagged.</summary>
     public double MigrantRepresentationThreshold { get; init; } = 0.10;
 

@@ -6,15 +6,24 @@ namespace Readiness.Scoring.SharedServices;
 /// <summary>Turns the solved regions into what a planner reads: groups, unassigned reasons, union statistics.</summary>
 internal static class GroupDescriptions
 {
-    public static List<SharedServiceGroup> Describe(UnitGraph graph, FloorRule floor, List<Region> regions, SharedServiceOptions options)
+    /// <summary>Structures one place can provide for others (a council resolution or taking part in exchange cannot be hosted).</summary>
+    public static readonly IReadOnlyList<string> Hostable =
+    [
+        Structures.ContactPerson, Structures.PaidStaff, Structures.Network, Structures.VolunteerCoordination,
+        Structures.MigrantCouncil, Structures.IntegrationConcept,
+    ];
+
+    public static List<SharedServiceGroup> Describe(
+        UnitGraph graph, FloorRule floor, List<Region> regions, Dictionary<int, List<SharedServiceMunicipality>> hosts, SharedServiceOptions options)
     {
         var built = regions
-            .Select(r => r.Units.SelectMany(u => graph.Members[u]).Order().Select(m => graph.Places[m]).ToList())
-            .OrderBy(members => members[0].Ags, StringComparer.Ordinal)
+            .Select((r, index) => (Members: r.Units.SelectMany(u => graph.Members[u]).Order().Select(m => graph.Places[m]).ToList(),
+                Hosts: hosts.GetValueOrDefault(index) ?? []))
+            .OrderBy(g => g.Members[0].Ags, StringComparer.Ordinal)
             .ToList();
         var sequence = new Dictionary<string, int>(StringComparer.Ordinal);
         var groups = new List<SharedServiceGroup>(built.Count);
-        foreach (var members in built)
+        foreach (var (members, groupHosts) in built)
         {
             var district = members[0].DistrictKey;
             var number = sequence[district] = sequence.GetValueOrDefault(district) + 1;
@@ -34,7 +43,10 @@ internal static class GroupDescriptions
                 [.. members.Select(m => m.UnionKey).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
                 missing,
                 unconfirmed,
-                SharedOffers.For(missing, enoughParticipants)));
+                SharedOffers.From(members, groupHosts, enoughParticipants))
+            {
+                Hosts = [.. groupHosts.Select(h => new GroupHost(h.Ags, [.. Hostable.Where(s => HostAssignment.Has(h, s) && members.Any(m => Answer(m, s) != true))]))],
+            });
         }
 
         return groups;

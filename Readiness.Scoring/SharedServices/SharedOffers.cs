@@ -3,9 +3,10 @@ using Readiness.Scoring.Model;
 namespace Readiness.Scoring.SharedServices;
 
 /// <summary>
-/// What a group could share, from what none of its members has. One offer per missing structure, in the
-/// order of <see cref="Structures.All"/>, plus joint courses when the group has enough foreign residents
-/// to fill them. The table is documented in docs/shared-services.md.
+/// What a group could share, from what its members lack: per structure, a host offer when a member (or a
+/// larger neighbour joining as host) has it and others lack it, a joint offer when at least two members lack
+/// it and nobody has it; plus joint courses when the group has enough foreign residents to fill them. In the
+/// order of <see cref="Structures.All"/>; the table is documented in docs/shared-services.md.
 /// </summary>
 public static class SharedOffers
 {
@@ -33,6 +34,52 @@ public static class SharedOffers
     };
 
     public const string JointCoursesTitle = "Joint courses (language, orientation, counselling hours) that fill up only with the participants of several municipalities";
+
+    /// <summary>Title of a host offer: generic, the host is named by <see cref="SuggestedOffer.HostAgs"/>.</summary>
+    public const string HostTitle = "One member hosts the structure for the members that lack it";
+
+    /// <summary>
+    /// Offers from the members' answers. A structure answered "yes" (own or shared) is present; "no" or no answer
+    /// is lacking (no answer is listed as unconfirmed). The host is the largest place that has it, members and
+    /// hosts alike (ties: lower AGS).
+    /// </summary>
+    public static IReadOnlyList<SuggestedOffer> From(
+        IReadOnlyList<SharedServiceMunicipality> members, IReadOnlyList<SharedServiceMunicipality> hosts, bool enoughParticipants)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(hosts);
+        var offers = new List<SuggestedOffer>();
+        foreach (var structure in Structures.All)
+        {
+            var lacking = members.Where(m => !HostAssignment.Has(m, structure)).Select(m => m.Ags).Order(StringComparer.Ordinal).ToList();
+            if (lacking.Count == 0)
+            {
+                continue;
+            }
+
+            var unconfirmed = members.Where(m => m.Structures.GetValueOrDefault(structure) is null).Select(m => m.Ags).Order(StringComparer.Ordinal).ToList();
+            var host = GroupDescriptions.Hostable.Contains(structure)
+                ? members.Concat(hosts).Where(m => HostAssignment.Has(m, structure))
+                    .OrderByDescending(m => m.Population).ThenBy(m => m.Ags, StringComparer.Ordinal).FirstOrDefault()
+                : null;
+            var (key, title) = ByStructure[structure];
+            if (host is not null)
+            {
+                offers.Add(new SuggestedOffer(key, HostTitle, [structure], OfferKind.Host, host.Ags, lacking, unconfirmed));
+            }
+            else if (lacking.Count >= 2)
+            {
+                offers.Add(new SuggestedOffer(key, title, [structure], OfferKind.Joint, null, lacking, unconfirmed));
+            }
+        }
+
+        if (enoughParticipants)
+        {
+            offers.Add(new SuggestedOffer(JointCourses, JointCoursesTitle, [], OfferKind.Courses, null, [.. members.Select(m => m.Ags)], []));
+        }
+
+        return offers;
+    }
 
     /// <summary>Offers for the given missing structures, in structure order, then joint courses when <paramref name="enoughParticipants"/>.</summary>
     public static IReadOnlyList<SuggestedOffer> For(IReadOnlyCollection<string> missingStructures, bool enoughParticipants)

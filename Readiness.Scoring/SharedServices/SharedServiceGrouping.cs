@@ -33,27 +33,54 @@ public static class SharedServiceGrouping
         var areas = Areas(graph);
         // Areas are independent (each its own partition and seed): solved side by side, taken in area order.
         var solved = new Partition[areas.Count];
-        Parallel.For(0, areas.Count, a => solved[a] = Solve(graph, floor, areas[a], options));
+        var proofs = new ExactGrouping.Proof[areas.Count];
+        Parallel.For(0, areas.Count, a => (solved[a], proofs[a]) = Solve(graph, floor, areas[a], options));
         var regions = solved.SelectMany(partition => partition.Regions).ToList();
-        var groups = GroupDescriptions.Describe(graph, floor, regions, options);
+        var hosts = options.HostsAboveThreshold ? HostAssignment.Assign(municipalities, graph, regions, neighbours, options) : [];
+        var groups = GroupDescriptions.Describe(graph, floor, regions, hosts, options);
         var unassigned = GroupDescriptions.Unassigned(graph, floor, areas, [.. regions.SelectMany(r => r.Units)]);
-        return new SharedServiceResult(groups, unassigned, eligible.Count, GroupDescriptions.UnionStatisticsOf(graph, groups));
+        return new SharedServiceResult(groups, unassigned, eligible.Count, GroupDescriptions.UnionStatisticsOf(graph, groups))
+        {
+            Solver = SolverStatisticsOf(graph, areas, proofs),
+        };
     }
 
+    /// <summary>Whether the municipality is a member of groups: below the population threshold, whatever its structures.</summary>
     public static bool IsEligible(SharedServiceMunicipality municipality, SharedServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(municipality);
         ArgumentNullException.ThrowIfNull(options);
-        return municipality.Population < options.PopulationThreshold
-            || (options.IncludeWithoutContactPerson && municipality.HasContactPerson == false);
+        return municipality.Population < options.PopulationThreshold;
     }
 
-    /// <summary>Best of several constructions, then improved. An area below the floor as a whole is left alone.</summary>
-    private static Partition Solve(UnitGraph graph, FloorRule floor, List<int> units, SharedServiceOptions options)
+    /// <summary>Per district (of the eligible places): proven when every area of it is; else it fell back to the heuristic.</summary>
+    private static GroupingSolverStatistics SolverStatisticsOf(UnitGraph graph, List<List<int>> areas, ExactGrouping.Proof[] proofs)
+    {
+        var byDistrict = new SortedDictionary<string, bool>(StringComparer.Ordinal);
+        for (var a = 0; a < areas.Count; a++)
+        {
+            // An area never spans districts unless crossing is allowed; then its first member's district stands for it.
+            var district = graph.Places[graph.Members[areas[a][0]][0]].DistrictKey;
+            byDistrict[district] = byDistrict.GetValueOrDefault(district, true) && proofs[a] != ExactGrouping.Proof.FellBack;
+        }
+
+        return new GroupingSolverStatistics(
+            byDistrict.Count,
+            byDistrict.Count(d => d.Value),
+            [.. byDistrict.Where(d => !d.Value).Select(d => d.Key)],
+            proofs.Count(p => p == ExactGrouping.Proof.Solver),
+            proofs.Count(p => p == ExactGrouping.Proof.Bound));
+    }
+
+    /// <summary>
+    /// Best of several constructions, then improved, then made exact where cheap (<see cref="ExactGrouping"/>).
+    /// An area below the floor as a whole is left alone.
+    /// </summary>
+    private static (Partition, ExactGrouping.Proof) Solve(UnitGraph graph, FloorRule floor, List<int> units, SharedServiceOptions options)
     {
         if (!floor.MeetsTogether(graph, units))
         {
-            return new Partition(graph, floor, units);
+            return (new Partition(graph, floor, units), ExactGrouping.Proof.Bound);
         }
 
         Partition? best = null;
@@ -80,7 +107,7 @@ public static class SharedServiceGrouping
 
         RegionImprovement.Compact(best!);
         RegionImprovement.Attach(best!);
-        return best!;
+        return ExactGrouping.Improve(best!, bound, options);
     }
 
     /// <summary>

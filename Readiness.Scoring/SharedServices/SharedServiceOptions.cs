@@ -5,12 +5,15 @@ namespace Readiness.Scoring.SharedServices;
 /// <summary>The parameters of shared-service grouping; defaults and reasons in docs/shared-services.md.</summary>
 public sealed record SharedServiceOptions
 {
-    /// <summary>Municipalities with fewer residents than this take part.</summary>
+    /// <summary>
+    /// Municipalities with fewer residents than this are members of groups. A larger one never makes a group
+    /// eligible by itself: it joins only as a host for what it has (<see cref="HostsAboveThreshold"/>).
+    /// </summary>
     [Range(0, long.MaxValue)]
     public long PopulationThreshold { get; init; } = 5_000;
 
-    /// <summary>Municipalities that answered "no contact person" take part whatever their size.</summary>
-    public bool IncludeWithoutContactPerson { get; init; } = true;
+    /// <summary>A municipality at or above the threshold next to a group may host what it has for the members that lack it.</summary>
+    public bool HostsAboveThreshold { get; init; } = true;
 
     /// <summary>A group is big enough with at least this many foreign residents (null: criterion off).</summary>
     [Range(0.0, double.MaxValue)]
@@ -44,6 +47,17 @@ public sealed record SharedServiceOptions
     /// <summary>Seed of the randomised runs; the same seed gives the same groups.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>Prove the largest number of groups per area with CP-SAT where the heuristic may have missed one.</summary>
+    public bool ExactSolver { get; init; } = true;
+
+    /// <summary>The solver's budget per connected area, in deterministic seconds (about wall-clock seconds on one core).</summary>
+    [Range(0.01, 60.0)]
+    public double ExactTimeLimitSeconds { get; init; } = 0.1;
+
+    /// <summary>At most this many enumeration steps for an area's candidate groups; beyond it the heuristic stands.</summary>
+    [Range(1, 100_000_000)]
+    public int ExactEnumerationLimit { get; init; } = 40_000;
+
     /// <summary>Throws with the name of the first setting that is out of range.</summary>
     public void Validate()
     {
@@ -56,6 +70,8 @@ public sealed record SharedServiceOptions
         Check(MaxMembers is >= 1 and <= 50, nameof(MaxMembers), "must be between 1 and 50");
         Check(MaxMembers >= MinMembers, nameof(MaxMembers), "must not be below MinMembers");
         Check(Restarts is >= 1 and <= 1000, nameof(Restarts), "must be between 1 and 1000");
+        Check(ExactTimeLimitSeconds is >= 0.01 and <= 60, nameof(ExactTimeLimitSeconds), "must be between 0.01 and 60 seconds");
+        Check(ExactEnumerationLimit is >= 1 and <= 100_000_000, nameof(ExactEnumerationLimit), "must be between 1 and 100,000,000");
     }
 
     private static void Check(bool condition, string name, string message)

@@ -1,7 +1,38 @@
 namespace Readiness.Scoring.SharedServices;
 
-/// <summary>A shared offer a group could set up, and the missing structures it answers.</summary>
-public sealed record SuggestedOffer(string Key, string Title, IReadOnlyList<string> Because);
+/// <summary>How an offer is provided.</summary>
+public enum OfferKind
+{
+    /// <summary>Set up together: at least two members lack the structure and no one near has it (a joint position, a joint office hour).</summary>
+    Joint,
+
+    /// <summary>One member (or a larger neighbour joining as host) has it and serves the members that lack it.</summary>
+    Host,
+
+    /// <summary>Joint courses, which fill up only with the participants of several members.</summary>
+    Courses,
+}
+
+/// <summary>
+/// A shared offer a group could set up: data, not a sentence. <paramref name="Key"/> names the offer,
+/// <paramref name="Because"/> the structure(s) it answers, <paramref name="Kind"/> how it is provided,
+/// <paramref name="HostAgs"/> who hosts it (for <see cref="OfferKind.Host"/>), <paramref name="For"/> the members
+/// that lack it (AGS, ascending), <paramref name="Unconfirmed"/> those among them that did not answer.
+/// <paramref name="Title"/> is a generic English title kept for the current API; words are the HTTP layer's job.
+/// </summary>
+public sealed record SuggestedOffer(
+    string Key,
+    string Title,
+    IReadOnlyList<string> Because,
+    OfferKind Kind = OfferKind.Joint,
+    string? HostAgs = null,
+    IReadOnlyList<string>? For = null,
+    IReadOnlyList<string>? Unconfirmed = null);
+
+/// <summary>A municipality at or above the population threshold next to a group, hosting what it has for members that lack it.</summary>
+/// <param name="Ags">The host.</param>
+/// <param name="Structures">The structures it hosts for the group.</param>
+public sealed record GroupHost(string Ags, IReadOnlyList<string> Structures);
 
 /// <summary>
 /// One shared-service group. <paramref name="Members"/> are AGS in ascending order.
@@ -21,7 +52,11 @@ public sealed record SharedServiceGroup(
     IReadOnlyList<string> UnionKeys,
     IReadOnlyList<string> MissingStructures,
     IReadOnlyList<string> UnconfirmedMissingStructures,
-    IReadOnlyList<SuggestedOffer> SuggestedOffers);
+    IReadOnlyList<SuggestedOffer> SuggestedOffers)
+{
+    /// <summary>Larger neighbours that join only as hosts (never members, never counted towards the floor).</summary>
+    public IReadOnlyList<GroupHost> Hosts { get; init; } = [];
+}
 
 /// <summary>Why an eligible municipality is in no group; precise definitions in docs/shared-services.md.</summary>
 public enum UnassignedReason
@@ -60,6 +95,18 @@ public sealed record SharedServiceResult(
     int Eligible,
     UnionStatistics Unions)
 {
+    /// <summary>How many districts have the proven largest number of groups, and which fell back to the heuristic.</summary>
+    public GroupingSolverStatistics Solver { get; init; } = new(0, 0, [], 0, 0);
+
     /// <summary>The group a municipality belongs to, or null.</summary>
     public SharedServiceGroup? GroupOf(string ags) => Groups.FirstOrDefault(g => g.Members.Contains(ags));
 }
+
+/// <summary>
+/// How exact the grouping is. <paramref name="Districts"/>: districts with eligible municipalities;
+/// <paramref name="ProvenOptimal"/>: those where the number of groups is proven the largest possible (by the
+/// upper bound or by the solver); <paramref name="FellBack"/>: the keys of the others, where the heuristic's
+/// groups stand unproven; <paramref name="SolvedAreas"/> and <paramref name="BoundAreas"/>: connected areas
+/// proven by CP-SAT and by the upper bound alone.
+/// </summary>
+public sealed record GroupingSolverStatistics(int Districts, int ProvenOptimal, IReadOnlyList<string> FellBack, int SolvedAreas, int BoundAreas);

@@ -69,4 +69,27 @@ public sealed class AssessmentStoreTests
         Assert.That(surveyed.Select(a => a.Answers.YearsOfIntegrationWork), Is.EqualTo(new double?[] { 5, 4, 3 }));
         Assert.That(history, Has.Count.EqualTo(4), "and the illustrative one stays in the history");
     }
+
+    [Test]
+    public void Providers_RoundTrip_AndOlderRowsMeanOwn()
+    {
+        var at = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
+        database.InTransaction((connection, transaction) => AssessmentStore.Insert(connection, transaction,
+        [
+            new NewAssessment("09188139", new DateOnly(2026, 6, 1), AssessmentSource.Surveyed, new AssessmentAnswers
+            {
+                ContactPerson = true, ContactPersonProvider = Provider.AdministrativeUnion,
+                PaidStaffFte = 0.5, PaidStaffFteProvider = Provider.District, Network = true, NetworkProvider = Provider.Own,
+            }),
+            new NewAssessment("09188117", new DateOnly(2026, 6, 1), AssessmentSource.Surveyed, new AssessmentAnswers { ContactPerson = true }),
+        ], "test", null, at));
+
+        using var connection = database.Open();
+        var current = AssessmentStore.Current(connection).ToDictionary(a => a.Ags, a => a.Answers);
+
+        Assert.That(current["09188139"].ContactPersonProvider, Is.EqualTo(Provider.AdministrativeUnion));
+        Assert.That(current["09188139"].PaidStaffFteProvider, Is.EqualTo(Provider.District));
+        Assert.That(current["09188139"].NetworkProvider, Is.Null, "own is stored as no provider, as in older rows");
+        Assert.That(current["09188117"].ContactPersonProvider, Is.Null);
+    }
 }

@@ -31,9 +31,10 @@ public sealed class HysteresisTests
     [Test]
     public void AbsoluteMargin_KeepsPreviousPair_AgainstAClearlyBetterRival()
     {
-        var mentee = Mentee("09999001", 0, 0);
-        var previous = Mentor("09999002", 10, 0, Structures.Network);
-        var rival = Mentor("09999003", -2, 0, Structures.Network);
+        // Scores just the minimum gap apart, so the transfer is the structure gap plus a small score gap.
+        var mentee = Mentee("09999001", 0, 0) with { Score = 40 };
+        var previous = Mentor("09999002", 10, 0, Structures.Network) with { Score = 50 };
+        var rival = Mentor("09999003", -2, 0, Structures.Network) with { Score = 50 };
         PreviousPair[] history = [new("09999001", "09999002")];
 
         var relative = MentorAssignment.Solve([mentee, previous, rival], [], previousPairs: history);

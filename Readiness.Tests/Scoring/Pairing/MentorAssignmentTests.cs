@@ -1,6 +1,7 @@
 using Readiness.Scoring.Geo;
 using Readiness.Scoring.Model;
 using Readiness.Scoring.Pairing;
+using Readiness.Scoring.Scores;
 using static Readiness.Tests.Scoring.Pairing.PairingBuilders;
 
 namespace Readiness.Tests.Scoring.Pairing;
@@ -12,27 +13,69 @@ public sealed class MentorAssignmentTests
     {
         var greedyWorse = 0;
         var instancesWithPairs = 0;
+        var needFirstChangedSomething = 0;
         for (var seed = 1; seed <= 400; seed++)
         {
             var (places, neighbours, options) = Generate(seed);
+            var tier = places.ToDictionary(p => p.Ags, p => p.Tier);
 
             var result = MentorAssignment.Solve(places, neighbours, options);
+            var benefitOnly = MentorAssignment.Solve(places, neighbours, options with { NeedFirst = false });
 
-            var useful = result.Candidates.Values.SelectMany(c => c).Where(c => c.Benefit > options.MinBenefit).ToList();
-            var optimum = BruteForce(useful, options.MaxMenteesPerMentor);
+            var candidates = result.Candidates.Values.SelectMany(c => c).ToList();
+            Assert.That(candidates.Select(c => (c.MenteeAgs, c.MentorAgs)), Is.EquivalentTo(ExpectedCandidates(places, neighbours, options)),
+                $"seed {seed}: candidates are the mentors within reach and clearly ahead");
+            var useful = candidates.Where(c => c.Benefit > options.MinBenefit).ToList();
+            var (starting, optimum) = BruteForce(useful, options.MaxMenteesPerMentor, m => tier[m] == ReadinessTier.Starting);
+            var (_, benefitOptimum) = BruteForce(useful, options.MaxMenteesPerMentor, _ => false);
             var greedy = Greedy(useful, options.MaxMenteesPerMentor);
-            Assert.That(result.TotalBenefit, Is.EqualTo(optimum).Within(1e-5), $"seed {seed}: total benefit is the brute-force optimum");
+            Assert.That(result.Pairs.Count(p => tier[p.MenteeAgs] == ReadinessTier.Starting), Is.EqualTo(starting), $"seed {seed}: as many starting mentees as possible");
+            Assert.That(result.TotalBenefit, Is.EqualTo(optimum).Within(1e-5), $"seed {seed}: then the brute-force optimum of benefit");
+            Assert.That(benefitOnly.TotalBenefit, Is.EqualTo(benefitOptimum).Within(1e-5), $"seed {seed}: without need first, the benefit optimum");
+            Assert.That(result.NeedFirstPrice, Is.EqualTo(benefitOptimum - optimum).Within(1e-5), $"seed {seed}: the price of need first");
             Assert.That(result.Pairs.CountBy(p => p.MentorAgs).Select(c => c.Value), Has.All.LessThanOrEqualTo(options.MaxMenteesPerMentor), $"seed {seed}: capacity");
             Assert.That(result.Pairs.Select(p => p.MenteeAgs), Is.Unique, $"seed {seed}: one mentor per mentee");
             Assert.That(result.Pairs.Select(p => p.Benefit), Has.All.GreaterThan(0), $"seed {seed}: no pair without benefit");
-            Assert.That(greedy, Is.LessThanOrEqualTo(result.TotalBenefit + 1e-5), $"seed {seed}: greedy is never better");
+            Assert.That(greedy, Is.LessThanOrEqualTo(benefitOnly.TotalBenefit + 1e-5), $"seed {seed}: greedy is never better");
             Assert.That(result.Pairs.Count + result.Unpaired.Count, Is.EqualTo(result.Statistics.Mentees), $"seed {seed}: every mentee is accounted for");
-            greedyWorse += greedy < result.TotalBenefit - 1e-5 ? 1 : 0;
+            greedyWorse += greedy < benefitOnly.TotalBenefit - 1e-5 ? 1 : 0;
             instancesWithPairs += result.Pairs.Count > 0 ? 1 : 0;
+            needFirstChangedSomething += benefitOptimum - optimum > 1e-5 ? 1 : 0;
         }
 
-        TestContext.Out.WriteLine($"greedy strictly worse on {greedyWorse} of {instancesWithPairs} instances with pairs");
+        TestContext.Out.WriteLine($"greedy strictly worse on {greedyWorse} of {instancesWithPairs} instances with pairs; need first cost benefit on {needFirstChangedSomething}");
         Assert.That(instancesWithPairs, Is.GreaterThan(300), "the generator makes real instances");
+        Assert.That(needFirstChangedSomething, Is.GreaterThan(0), "the generator makes instances where need first matters");
+    }
+
+    [Test]
+    public void NeedFirst_PairsTheStartingMentee_WhereBenefitAloneWouldPreferTheDevelopingOne()
+    {
+        // One mentor with one place. The developing mentee is nearer (more benefit), the starting one farther.
+        var developing = Place("09999001", 2, 0, ReadinessTier.Developing, []);
+        var starting = Mentee("09999002", 12, 0);
+        var mentor = Mentor("09999003", 0, 0, Structures.Network);
+
+        var result = MentorAssignment.Solve([developing, starting, mentor], [], new PairingOptions { MaxMenteesPerMentor = 1 });
+        var benefitOnly = MentorAssignment.Solve([developing, starting, mentor], [], new PairingOptions { MaxMenteesPerMentor = 1, NeedFirst = false });
+
+        Assert.That(result.Pairs.Single().MenteeAgs, Is.EqualTo("09999002"));
+        Assert.That(benefitOnly.Pairs.Single().MenteeAgs, Is.EqualTo("09999001"));
+        Assert.That(result.NeedFirstPrice, Is.EqualTo(benefitOnly.TotalBenefit - result.TotalBenefit).Within(1e-12));
+        Assert.That(result.NeedFirstPrice, Is.GreaterThan(0));
+        Assert.That(result.Unpaired.Single().Cause, Is.EqualTo(PairingRoleReason.CandidatesAtCapacity));
+    }
+
+    /// <summary>Mentors within 30 km or sharing a border, in the same district, at least the minimum gap ahead: computed here without the solver's finder.</summary>
+    private static List<(string, string)> ExpectedCandidates(List<PairingMunicipality> places, List<Neighbour> neighbours, PairingOptions options)
+    {
+        var borders = neighbours.Select(n => (n.Ags, n.NeighbourAgs)).ToHashSet();
+        return [.. from mentee in places.Where(p => p.Tier is ReadinessTier.Starting or ReadinessTier.Developing)
+                   from mentor in places.Where(p => p.Tier >= ReadinessTier.Established && p.HasContactPerson == true)
+                   where mentee.DistrictKey == mentor.DistrictKey
+                   where borders.Contains((mentee.Ags, mentor.Ags)) || mentee.Location!.Value.DistanceKm(mentor.Location!.Value) <= options.MaxDistanceKm
+                   where mentor.Score - mentee.Score >= options.MinScoreGap
+                   select (mentee.Ags, mentor.Ags)];
     }
 
     [Test]
@@ -84,8 +127,8 @@ public sealed class MentorAssignmentTests
     public void Solve_IsDeterministic_WhateverTheInputOrder()
     {
         var (places, neighbours, options) = Generate(42);
-        var shuffle = new Random(7);
-        var shuffled = places.OrderBy(_ => shuffle.Next()).ToList();
+        var random = new Random(12345);
+        var shuffled = places.OrderBy(_ => random.Next()).ToList();
 
         var first = MentorAssignment.Solve(places, neighbours, options);
         var second = MentorAssignment.Solve(shuffled, [.. neighbours.AsEnumerable().Reverse()], options);
@@ -130,8 +173,8 @@ public sealed class MentorAssignmentTests
             }
 
             var tier = isMentee
-                ? (random.Next(2) == 0 ? PairingTier.Starting : PairingTier.Developing)
-                : (random.Next(2) == 0 ? PairingTier.Established : PairingTier.Experienced);
+                ? (random.Next(2) == 0 ? ReadinessTier.Starting : ReadinessTier.Developing)
+                : (random.Next(2) == 0 ? ReadinessTier.Established : ReadinessTier.Experienced);
             places.Add(new PairingMunicipality(
                 $"0999{k:D4}", $"P{k}", District, At(random.NextDouble() * 50, random.NextDouble() * 50), tier,
                 isMentee ? random.NextDouble() * 50 : 50 + random.NextDouble() * 50,
@@ -155,20 +198,23 @@ public sealed class MentorAssignmentTests
         return (places, neighbours, new PairingOptions { MaxMenteesPerMentor = random.Next(1, 4) });
     }
 
-    /// <summary>The best total over every assignment: each mentee picks one candidate or none, within capacity.</summary>
-    internal static double BruteForce(IReadOnlyList<MentorPair> candidates, int capacity)
+    /// <summary>
+    /// The best plan over every assignment, each mentee picking one candidate or none within capacity: most
+    /// priority mentees paired first, then the largest total benefit.
+    /// </summary>
+    internal static (int Priority, double Benefit) BruteForce(IReadOnlyList<MentorPair> candidates, int capacity, Func<string, bool> isPriority)
     {
         var mentees = candidates.Select(c => c.MenteeAgs).Distinct().Order().ToList();
         var mentors = candidates.Select(c => c.MentorAgs).Distinct().Order().ToList();
         var options = mentees.Select(m => candidates.Where(c => c.MenteeAgs == m).Select(c => (Mentor: mentors.IndexOf(c.MentorAgs), c.Benefit)).ToList()).ToList();
-        var memo = new Dictionary<(int, long), double>();
+        var memo = new Dictionary<(int, long), (int, double)>();
         var load = new int[mentors.Count];
 
-        double Best(int i)
+        (int, double) Best(int i)
         {
             if (i == mentees.Count)
             {
-                return 0;
+                return (0, 0);
             }
 
             var key = (i, load.Aggregate(0L, (code, l) => code * (capacity + 1) + l));
@@ -178,12 +224,19 @@ public sealed class MentorAssignmentTests
             }
 
             var best = Best(i + 1);
+            var priority = isPriority(mentees[i]) ? 1 : 0;
             foreach (var (mentor, benefit) in options[i])
             {
                 if (load[mentor] < capacity)
                 {
                     load[mentor]++;
-                    best = Math.Max(best, benefit + Best(i + 1));
+                    var (p, b) = Best(i + 1);
+                    var candidate = (p + priority, b + benefit);
+                    if (candidate.Item1 > best.Item1 || (candidate.Item1 == best.Item1 && candidate.Item2 > best.Item2))
+                    {
+                        best = candidate;
+                    }
+
                     load[mentor]--;
                 }
             }

@@ -1,6 +1,7 @@
 using Readiness.Scoring.Geo;
 using Readiness.Scoring.Model;
 using Readiness.Scoring.Pairing;
+using Readiness.Scoring.Scores;
 using static Readiness.Tests.Scoring.Pairing.PairingBuilders;
 
 namespace Readiness.Tests.Scoring.Pairing;
@@ -11,7 +12,7 @@ public sealed class PairBenefitTests
     // lacks the first two and did not answer network: structure gap (1 + 1 + 0.5) / 8 = 0.3125.
     // Mentor 10 km east: proximity exp(-10/20) = 0.60653, +0.25 with a shared border.
     [TestCase(20.0, 60.0, true, 3.0, false, 0.3125, 0.4125, 0.367879, 0.606531, 0.092041, TestName = "Benefit_Parts_WithScoreGapAndFeatureDistance")]
-    [TestCase(-1.0, -1.0, true, 0.0, true, 0.3125, 0.3125, 1.0, 0.856531, 0.267666, TestName = "Benefit_Parts_WithSharedBorderAndNoScores")]
+    [TestCase(40.0, 50.0, true, 0.0, true, 0.3125, 0.3375, 1.0, 0.856531, 0.289079, TestName = "Benefit_Parts_WithSharedBorderAndTheSmallestScoreGap")]
     [TestCase(40.0, 50.0, false, -1.0, false, 0.3125, 0.3375, 0.75, 0.606531, 0.153528, TestName = "Benefit_Parts_OtherPeerGroupWithoutFeatures")]
     public void Benefit_MatchesHandCalculation(
         double menteeScore, double mentorScore, bool samePeerGroup, double featureDistance, bool border,
@@ -86,10 +87,10 @@ public sealed class PairBenefitTests
     public void Roles_FollowTierAndContactPerson()
     {
         var mentee = Mentee("09999001", 0, 0);
-        var noContact = Place("09999002", 5, 0, PairingTier.Experienced, [Structures.Network]);
-        var developingMentee = Place("09999003", 1, 0, PairingTier.Developing, []);
-        var unknownTier = Place("09999004", 2, 0, PairingTier.InsufficientData, []);
-        var established = Place("09999005", 6, 0, PairingTier.Established, [Structures.ContactPerson, Structures.Network]);
+        var noContact = Place("09999002", 5, 0, ReadinessTier.Experienced, [Structures.Network]);
+        var developingMentee = Place("09999003", 1, 0, ReadinessTier.Developing, []);
+        var unknownTier = Place("09999004", 2, 0, ReadinessTier.InsufficientData, []);
+        var established = Place("09999005", 6, 0, ReadinessTier.Established, [Structures.ContactPerson, Structures.Network]);
 
         var result = MentorAssignment.Solve([mentee, noContact, developingMentee, unknownTier, established], []);
 

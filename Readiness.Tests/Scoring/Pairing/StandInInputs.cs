@@ -2,6 +2,7 @@ using Readiness.Data;
 using Readiness.Data.BaseData;
 using Readiness.Scoring.Model;
 using Readiness.Scoring.Pairing;
+using Readiness.Scoring.Scores;
 using Readiness.Scoring.SharedServices;
 using Readiness.Tests.Support;
 
@@ -42,14 +43,14 @@ internal static class StandInInputs
         return [.. data.Municipalities.Select((m, i) =>
         {
             var score = random.NextDouble() * 100;
-            var tier = random.NextDouble() < 0.05 ? PairingTier.InsufficientData
-                : score < 25 ? PairingTier.Starting
-                : score < 50 ? PairingTier.Developing
-                : score < 75 ? PairingTier.Established
-                : PairingTier.Experienced;
+            var tier = random.NextDouble() < 0.05 ? ReadinessTier.InsufficientData
+                : score < 25 ? ReadinessTier.Starting
+                : score < 50 ? ReadinessTier.Developing
+                : score < 75 ? ReadinessTier.Established
+                : ReadinessTier.Experienced;
             var structures = RandomStructures(random, score / 100);
             return new PairingMunicipality(
-                m.Ags, m.Name, m.DistrictKey, m.Location, tier, tier == PairingTier.InsufficientData ? null : score,
+                m.Ags, m.Name, m.DistrictKey, m.Location, tier, tier == ReadinessTier.InsufficientData ? null : score,
                 structures[Structures.ContactPerson], structures,
                 PeerGroupOf(m), features[i]);
         })];

@@ -119,16 +119,76 @@ public sealed class SharedServiceGroupingTests
     }
 
     [Test]
-    public void Eligibility_IsSmallPopulation_OrNoContactPerson()
+    public void Eligibility_IsSmallPopulation_Only_ABigTownWithoutContactPersonIsNoMember()
     {
         var noContact = Place(1, 200) with { Population = 50_000, HasContactPerson = false };
-        var unknownContact = Place(2, 200) with { Population = 50_000, HasContactPerson = null };
         var small = Place(3, 200);
 
-        Assert.That(SharedServiceGrouping.IsEligible(noContact, new SharedServiceOptions()), Is.True);
-        Assert.That(SharedServiceGrouping.IsEligible(unknownContact, new SharedServiceOptions()), Is.False);
+        Assert.That(SharedServiceGrouping.IsEligible(noContact, new SharedServiceOptions()), Is.False);
         Assert.That(SharedServiceGrouping.IsEligible(small, new SharedServiceOptions()), Is.True);
-        Assert.That(SharedServiceGrouping.IsEligible(noContact, new SharedServiceOptions { IncludeWithoutContactPerson = false }), Is.False);
+    }
+
+    [Test]
+    public void BigTown_NeverMakesAGroupEligible_AndJoinsOnlyAsHostForWhatItHas()
+    {
+        // A small place (150 foreign residents) next to a town of 62,000: together far over the floor, but the
+        // town is no member, so there is no group.
+        var town = Place(1, 9_000, has: [Structures.ContactPerson]) with { Population = 62_000 };
+        var small = Place(2, 150);
+
+        var alone = SharedServiceGrouping.Group([town, small], Chain([town, small]));
+
+        Assert.That(alone.Groups, Is.Empty);
+        Assert.That(alone.Unassigned.Select(u => u.Ags), Is.EqualTo(new[] { "09999002" }));
+
+        // Two small places that make a group on their own: the town next to them hosts its contact person.
+        var second = Place(3, 300);
+        var withGroup = SharedServiceGrouping.Group([town, small, second], Chain([town, small, second]));
+
+        var group = withGroup.Groups.Single();
+        Assert.That(group.Members, Is.EqualTo(new[] { "09999002", "09999003" }));
+        Assert.That(group.Hosts, Is.EqualTo(new[] { new GroupHost("09999001", [Structures.ContactPerson]) }).Using<GroupHost>((x, y) => x.Ags == y.Ags && x.Structures.SequenceEqual(y.Structures)));
+        var contact = group.SuggestedOffers.Single(o => o.Because.SequenceEqual([Structures.ContactPerson]));
+        Assert.That((contact.Kind, contact.HostAgs), Is.EqualTo((OfferKind.Host, "09999001")));
+        Assert.That(contact.For, Is.EqualTo(new[] { "09999002", "09999003" }));
+        Assert.That(group.Population, Is.EqualTo(2_000), "the host does not count towards the group");
+    }
+
+    [Test]
+    public void Offers_HostWhenAMemberHasIt_JointWhenTwoLackIt_NoneForASingleGap()
+    {
+        // Paid staff: all three lack it → a joint post. Network: A has it, B and C lack it → A hosts. Migrant council:
+        // only C lacks it, A and B have it → the larger (tie: lower AGS) hosts. Concept: B did not answer, C (the
+        // largest) hosts. Council resolution and exchange: only A lacks them, and they cannot be hosted → no offer.
+        var a = Place(1, 200, has: [Structures.ContactPerson, Structures.Network, Structures.MigrantCouncil, Structures.IntegrationConcept]);
+        var b = Place(2, 200, has: [Structures.ContactPerson, Structures.MigrantCouncil, Structures.CouncilResolution, Structures.IntermunicipalExchange, Structures.VolunteerCoordination]);
+        var c = Place(3, 200, has: [Structures.ContactPerson, Structures.IntegrationConcept, Structures.CouncilResolution, Structures.IntermunicipalExchange, Structures.VolunteerCoordination]) with { Population = 3_000 };
+        var noConcept = new[] { a, b with { Structures = b.Structures.ToDictionary(kv => kv.Key, kv => kv.Key == Structures.IntegrationConcept ? null : kv.Value) }, c };
+
+        var group = SharedServiceGrouping.Group(noConcept, Chain(noConcept)).Groups.Single();
+
+        var offers = group.SuggestedOffers.Where(o => o.Kind != OfferKind.Courses).ToDictionary(o => o.Because.Single());
+        Assert.That(offers.Keys, Is.EquivalentTo(new[] { Structures.PaidStaff, Structures.Network, Structures.VolunteerCoordination, Structures.MigrantCouncil, Structures.IntegrationConcept }));
+        Assert.That(offers[Structures.PaidStaff].Kind, Is.EqualTo(OfferKind.Joint));
+        Assert.That(offers[Structures.PaidStaff].For, Is.EqualTo(new[] { "09999001", "09999002", "09999003" }));
+        Assert.That((offers[Structures.Network].Kind, offers[Structures.Network].HostAgs), Is.EqualTo((OfferKind.Host, "09999001")));
+        Assert.That((offers[Structures.MigrantCouncil].Kind, offers[Structures.MigrantCouncil].HostAgs, offers[Structures.MigrantCouncil].For!.Single()), Is.EqualTo((OfferKind.Host, "09999001", "09999003")));
+        Assert.That(offers[Structures.IntegrationConcept].HostAgs, Is.EqualTo("09999003"), "the largest member that has it hosts");
+        Assert.That(offers[Structures.IntegrationConcept].Unconfirmed, Is.EqualTo(new[] { "09999002" }));
+        Assert.That(group.SuggestedOffers.Any(o => o.Because.Contains(Structures.ContactPerson)), Is.False, "nobody lacks a contact person");
+    }
+
+    [Test]
+    public void Offers_SingleGapWithoutAnyoneHavingIt_IsNoSharedOffer()
+    {
+        var a = Place(1, 200, has: [.. Structures.All.Where(s => s != Structures.Network)]);
+        var b = Place(2, 200, has: [.. Structures.All]);
+        var c = Place(3, 200, has: [.. Structures.All.Where(s => s != Structures.CouncilResolution)]);
+
+        var group = SharedServiceGrouping.Group([a, b, c], Chain([a, b, c])).Groups.Single();
+
+        Assert.That(group.SuggestedOffers.Single(o => o.Because.Contains(Structures.Network)).HostAgs, Is.EqualTo("09999002"));
+        Assert.That(group.SuggestedOffers.Any(o => o.Because.Contains(Structures.CouncilResolution)), Is.False, "one member alone lacking a resolution is not a shared offer");
     }
 
     [Test]
@@ -150,7 +210,7 @@ public sealed class SharedServiceGroupingTests
     }
 
     [Test]
-    public void MissingStructures_AreThoseNoMemberHas_AndOffersFollow()
+    public void MissingStructures_AreThoseNoMemberHas_AndOffersFollowWhatMembersLack()
     {
         var a = Place(1, 200, has: [Structures.ContactPerson, Structures.Network, Structures.IntegrationConcept, Structures.CouncilResolution, Structures.IntermunicipalExchange]);
         var b = Place(2, 200, has: [Structures.PaidStaff]) with
@@ -162,9 +222,15 @@ public sealed class SharedServiceGroupingTests
 
         Assert.That(group.MissingStructures, Is.EqualTo(new[] { Structures.VolunteerCoordination, Structures.MigrantCouncil }));
         Assert.That(group.UnconfirmedMissingStructures, Is.EqualTo(new[] { Structures.MigrantCouncil }));
-        Assert.That(group.SuggestedOffers.Select(o => o.Key), Is.EqualTo(new[]
+        Assert.That(group.SuggestedOffers.Select(o => (o.Key, o.Kind, o.HostAgs)), Is.EqualTo(new (string, OfferKind, string?)[]
         {
-            SharedOffers.JointVolunteerCoordination, SharedOffers.JointMigrantCouncil, SharedOffers.JointCourses,
+            (SharedOffers.JointContactPoint, OfferKind.Host, "09999001"),
+            (SharedOffers.SharedIntegrationStaff, OfferKind.Host, "09999002"),
+            (SharedOffers.JointNetwork, OfferKind.Host, "09999001"),
+            (SharedOffers.JointVolunteerCoordination, OfferKind.Joint, null),
+            (SharedOffers.JointMigrantCouncil, OfferKind.Joint, null),
+            (SharedOffers.JointIntegrationConcept, OfferKind.Host, "09999001"),
+            (SharedOffers.JointCourses, OfferKind.Courses, null),
         }));
         Assert.That(group.ForeignResidents, Is.EqualTo(400));
         Assert.That(group.FloorReachedBy, Is.EqualTo(new[] { "foreignResidents" }));

@@ -67,7 +67,7 @@ public sealed class UnpairedReasonTests
                     : useful.Count == 0 ? UnpairedReason.NoBenefit
                     : UnpairedReason.CandidatesAtCapacity;
                 Assert.That(unpaired.Reason, Is.EqualTo(expected), $"seed {seed}, {unpaired.Ags}");
-                Assert.That(useful.Select(c => load.GetValueOrDefault(c.MentorAgs)), Has.All.EqualTo(options.MaxMenteesPerMentor),
+                Assert.That(useful.Select(c => load.GetValueOrDefault(c.MentorAgs)), Is.Not.Empty.And.All.EqualTo(options.MaxMenteesPerMentor),
                     $"seed {seed}, {unpaired.Ags}: every useful candidate is full");
             }
         }

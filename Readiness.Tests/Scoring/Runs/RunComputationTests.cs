@@ -70,7 +70,7 @@ public sealed class RunComputationTests
         Assert.That(upper.Where(r => inputs.Answers.GetValueOrDefault(r.Ags)?.ContactPerson != true).Select(r => r.Ags), Is.Empty);
         Assert.That(results.Where(r => r.Tier == ReadinessTier.Experienced && !(inputs.Answers[r.Ags].PaidStaffFte >= 0.5)).Select(r => r.Ags), Is.Empty);
         Assert.That(capped, Is.Not.Empty, "the illustrative data has places the requirements hold back");
-        Assert.That(capped.Select(r => r.Tier < r.TierByScore), Has.All.True);
+        Assert.That(capped.Select(r => r.Tier < r.TierByScore), Is.Not.Empty.And.All.True);
         TestContext.Out.WriteLine($"capped: {capped.Count} ({string.Join(", ", capped.SelectMany(r => r.TierCappedBy).CountBy(k => k).Select(c => $"{c.Key} {c.Value}"))})");
     }
 
@@ -98,9 +98,9 @@ public sealed class RunComputationTests
         var pairs = outputs.Pairing.Pairs;
 
         Assert.That(pairs, Is.Not.Empty);
-        Assert.That(pairs.Select(p => scores[p.MentorAgs].Score - scores[p.MenteeAgs].Score), Has.All.GreaterThanOrEqualTo(options.MinScoreGap - 1e-9));
+        Assert.That(pairs.Select(p => scores[p.MentorAgs].Score - scores[p.MenteeAgs].Score), Is.Not.Empty.And.All.GreaterThanOrEqualTo(options.MinScoreGap - 1e-9));
         Assert.That(pairs.SelectMany(p => outputs.Default.Flags[row[p.MentorAgs]]).Intersect(options.MentorExcludedFlags), Is.Empty);
-        Assert.That(pairs.Select(p => scores[p.MentorAgs].Tier), Has.All.AnyOf(ReadinessTier.Established, ReadinessTier.Experienced));
+        Assert.That(pairs.Select(p => scores[p.MentorAgs].Tier), Is.Not.Empty.And.All.AnyOf(ReadinessTier.Established, ReadinessTier.Experienced));
     }
 
     [Test]
@@ -127,7 +127,7 @@ public sealed class RunComputationTests
         var cityPairs = outputs.Pairing.Pairs.Where(p => facts[p.MentorAgs].Kind == "kreisfreie-stadt").ToList();
 
         Assert.That(cityPairs, Is.Not.Empty);
-        Assert.That(cityPairs.Select(p => facts[p.MenteeAgs].DistrictKey != facts[p.MentorAgs].DistrictKey), Has.All.True);
+        Assert.That(cityPairs.Select(p => facts[p.MenteeAgs].DistrictKey != facts[p.MentorAgs].DistrictKey), Is.Not.Empty.And.All.True);
         Assert.That(outputs.Pairing.Statistics.CrossDistrictPairs, Is.EqualTo(cityPairs.Count), "only cities cross a district border by default");
         var cities = cityPairs.Select(p => facts[p.MentorAgs].Name).Distinct().Take(8);
         TestContext.Out.WriteLine($"{cityPairs.Count} pairs with a city mentor, e.g. {string.Join(", ", cities)}");
@@ -171,10 +171,10 @@ public sealed class RunComputationTests
         Assert.That(gaps, Is.Empty);
         Assert.That(groups.SelectMany(g => g.Members).Where(m => facts[m].Population >= threshold), Is.Empty, "no member above the threshold");
         Assert.That(hosts, Is.Not.Empty);
-        Assert.That(hosts.Select(h => facts[h.Ags].Population), Has.All.GreaterThanOrEqualTo(threshold));
-        Assert.That(hosts.Select(h => h.Structures.Count), Has.All.GreaterThan(0));
+        Assert.That(hosts.Select(h => facts[h.Ags].Population), Is.Not.Empty.And.All.GreaterThanOrEqualTo(threshold));
+        Assert.That(hosts.Select(h => h.Structures.Count), Is.Not.Empty.And.All.GreaterThan(0));
         Assert.That(groups.SelectMany(g => g.SuggestedOffers).Where(o => o.Kind == Readiness.Scoring.SharedServices.OfferKind.Host).Select(o => o.HostAgs),
-            Has.All.Not.Null);
+            Is.Not.Empty.And.All.Not.Null);
         TestContext.Out.WriteLine($"{groups.Count} groups, {hosts.Count} hosts above the threshold, offers: " +
             string.Join(", ", groups.SelectMany(g => g.SuggestedOffers).CountBy(o => o.Kind).Select(c => $"{c.Key} {c.Value}")));
     }

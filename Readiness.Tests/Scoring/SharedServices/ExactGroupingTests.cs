@@ -37,7 +37,7 @@ public sealed class ExactGroupingTests
 
             Assert.That(exact.Groups, Has.Count.EqualTo(best), $"instance {instance}");
             Assert.That(exact.Solver.FellBack, Is.Empty, $"instance {instance}: small areas are always proven");
-            Assert.That(exact.Groups.Select(g => g.Members.Count), Has.All.InRange(options.MinMembers, options.MaxMembers));
+            Assert.That(exact.Groups.Select(g => g.Members.Count), Is.Not.Empty.And.All.InRange(options.MinMembers, options.MaxMembers));
             heuristicShort += heuristic.Groups.Count < best ? 1 : 0;
         }
 

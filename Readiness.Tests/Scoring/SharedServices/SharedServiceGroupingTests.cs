@@ -16,7 +16,7 @@ public sealed class SharedServiceGroupingTests
         var result = SharedServiceGrouping.Group(places, Chain(places));
 
         Assert.That(result.Groups, Has.Count.EqualTo(3));
-        Assert.That(result.Groups.Select(g => g.Members.Count), Has.All.EqualTo(2));
+        Assert.That(result.Groups.Select(g => g.Members.Count), Is.Not.Empty.And.All.EqualTo(2));
         Assert.That(result.Groups.Select(g => g.Id), Is.EqualTo(new[] { "09999-01", "09999-02", "09999-03" }));
         Assert.That(result.Groups[0].Members, Is.EqualTo(new[] { "09999001", "09999002" }));
         Assert.That(result.Unassigned, Is.Empty);
@@ -71,7 +71,7 @@ public sealed class SharedServiceGroupingTests
         var result = SharedServiceGrouping.Group(places, Chain(places), new SharedServiceOptions { MaxMembers = 3 });
 
         Assert.That(result.Groups, Is.Empty);
-        Assert.That(result.Unassigned.Select(u => u.Reason), Has.All.EqualTo(UnassignedReason.FloorBeyondCeiling));
+        Assert.That(result.Unassigned.Select(u => u.Reason), Is.Not.Empty.And.All.EqualTo(UnassignedReason.FloorBeyondCeiling));
     }
 
     [Test]
@@ -84,7 +84,7 @@ public sealed class SharedServiceGroupingTests
 
         Assert.That(result.Eligible, Is.EqualTo(2));
         Assert.That(result.Groups, Is.Empty);
-        Assert.That(result.Unassigned.Select(u => u.Reason), Has.All.EqualTo(UnassignedReason.NoEligibleNeighbour));
+        Assert.That(result.Unassigned.Select(u => u.Reason), Is.Not.Empty.And.All.EqualTo(UnassignedReason.NoEligibleNeighbour));
     }
 
     [Test]

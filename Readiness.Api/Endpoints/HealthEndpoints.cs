@@ -52,7 +52,7 @@ internal static class HealthEndpoints
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The database does not answer",
                 detail: exception is HealthProbeException failure
-                    ? $"The service is running but cannot read {failure.Part} ({failure.InnerException?.Message}). Restore the database from a backup (README, \"Backup and restore\")."
+                    ? $"The service is running but cannot read {failure.Part}: {failure.Reason}. Restore the database from a backup (README, \"Backup and restore\")."
                     : "The service is running but cannot read its database.");
         }
     }

@@ -33,6 +33,9 @@ if (WorkerHost.IsRequested(builder.Configuration))
     return WorkerHost.Run(arguments);
 }
 
+// Threads: requests must not queue behind a run's parallel stages.
+ThreadPoolSetup.Apply(builder.Configuration);
+
 // Options: a bad setting stops the start with a message naming it.
 builder.Services.AddOptions<ReadinessOptions>()
     .BindConfiguration(ReadinessOptions.Section)

@@ -6,10 +6,20 @@ namespace Readiness.Data;
 /// <summary>What /health read: the base data's size and version.</summary>
 public sealed record HealthReading(int Municipalities, string? DatasetVersion);
 
-/// <summary>A part of the database that could not be read, and what SQLite said.</summary>
-public sealed class HealthProbeException(string part, Exception inner) : Exception($"{part}: {inner?.Message}", inner)
+/// <summary>A part of the database that could not be read, and why in plain words (SQLite's own message stays in the log).</summary>
+public sealed class HealthProbeException(string part, SqliteException inner) : Exception($"{part}: {inner?.Message}", inner)
 {
     public string Part { get; } = part;
+
+    /// <summary>Why, without SQLite's text: from its error code.</summary>
+    public string Reason { get; } = inner?.SqliteErrorCode switch
+    {
+        11 or 26 => "the database file is damaged",
+        10 => "the disk reports an I/O error",
+        14 or 8 => "the database file cannot be opened",
+        5 or 6 => "the database is locked",
+        _ => "the database does not hold what the service expects",
+    };
 }
 
 /// <summary>

@@ -28,7 +28,7 @@ internal static class DataFolderChecks
         if (database.Exists && database.Length == 0 && Traces(databasePath, jobStoragePath) is { Count: > 0 } traces)
         {
             throw new StartupFailure(
-                $"readiness: the database {database.FullName} is empty (0 bytes), but {string.Join(" and ", traces)} show that a database lived here; "
+                $"readiness: the database {database.FullName} is empty (0 bytes), but {string.Join(" and ", traces)} {(traces.Count == 1 ? "shows" : "show")} that a database lived here; "
                 + $"starting would seed a new one and lose its API keys and surveyed assessments. {Restore}; to really start afresh, delete those files too.",
                 StartupFailure.EmptiedDatabase);
         }

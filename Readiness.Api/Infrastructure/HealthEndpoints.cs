@@ -1,7 +1,8 @@
 using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Data;
 
-namespace Readiness.Api.Infrastructure;
+namespace Readiness.Api.Endpoints;
 
 /// <summary>The service's health.</summary>
 /// <param name="Status">healthy.</param>
@@ -51,7 +52,7 @@ internal static class HealthEndpoints
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The database does not answer",
                 detail: exception is HealthProbeException failure
-                    ? $"The service is running but cannot read {failure.Part}; the log has the database error. Restore the database from a backup (README, \"Backup and restore\")."
+                    ? $"The service is running but cannot read {failure.Part}: {failure.Reason}. Restore the database from a backup (README, \"Backup and restore\")."
                     : "The service is running but cannot read its database.");
         }
     }

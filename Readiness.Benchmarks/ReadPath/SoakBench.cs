@@ -95,7 +95,8 @@ internal static class SoakBench
             var between = windows.Where(w => !During(w)).ToList();
             var firstRunEnd = runs.Where(r => r.Finished is not null).Select(r => r.Finished!.Value).DefaultIfEmpty(windows[0].End).Min();
             var rssStart = windows.FirstOrDefault(w => w.Start > firstRunEnd && !During(w)).RssKb;
-            var rssEnd = windows[^1].RssKb;
+            // Both between runs, so that neither counts a run's own arrays.
+            var rssEnd = windows.LastOrDefault(w => !During(w)).RssKb;
             var errors = windows.Sum(w => w.Round.Errors);
             var requests = windows.Sum(w => w.Round.Requests);
 
@@ -111,7 +112,7 @@ internal static class SoakBench
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RSS after the first run {rssStart / 1024.0:0} MB, at the end {rssEnd / 1024.0:0} MB ({(rssStart == 0 ? double.NaN : (rssEnd - rssStart) * 100.0 / rssStart):+0.0;-0.0} %)"));
+                $"RSS between runs: after the first run {rssStart / 1024.0:0} MB, at the end {rssEnd / 1024.0:0} MB ({(rssStart == 0 ? double.NaN : (rssEnd - rssStart) * 100.0 / rssStart):+0.0;-0.0} %)"));
             return errors == 0 ? 0 : 1;
         }
         finally

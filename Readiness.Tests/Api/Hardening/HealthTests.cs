@@ -34,6 +34,6 @@ public sealed class HealthTests
         using var response = await client.GetAsync("/health");
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.That(problem.Get<string>("detail"), Does.Contain(part).And.Contain("malformed"));
+        Assert.That(problem.Get<string>("detail"), Does.Contain(part).And.Contain("damaged").And.Not.Contain("SQLite"));
     }
 }

@@ -9,15 +9,32 @@ public sealed class PairingEndpointTests : ResultsFixture
     public async Task List_PairsMenteesWithMentors_WithinCapacity_AndExplainsEachPair()
     {
         var page = await (await Client.GetAsync("/api/v1/pairings?state=09&pageSize=500")).ReadJsonAsync(HttpStatusCode.OK);
-        var pairs = page["items"]!.AsArray();
-        Assert.That(pairs, Is.Not.Empty);
-        Assert.That(page.Get<int>("total"), Is.GreaterThanOrEqualTo(pairs.Count));
+        var pairs = page["items"]!.AsArray().ToList();
+        for (var next = 2; pairs.Count < page.Get<int>("total"); next++)
+        {
+            pairs.AddRange((await (await Client.GetAsync($"/api/v1/pairings?state=09&pageSize=500&page={next}")).ReadJsonAsync(HttpStatusCode.OK))["items"]!.AsArray());
+        }
 
+        Assert.That(pairs, Is.Not.Empty);
+        Assert.That(pairs, Has.Count.EqualTo(page.Get<int>("total")));
+
+        var kinds = (await (await Client.GetAsync("/api/v1/districts?state=09&pageSize=500")).ReadJsonAsync(HttpStatusCode.OK))["items"]!.AsArray()
+            .ToDictionary(d => d!.Get<string>("key"), d => d!.Get<string>("kind"));
+        var acrossTheBorder = 0;
         foreach (var pair in pairs)
         {
             Assert.That(pair!["mentee"]!.Get<string>("tier"), Is.AnyOf("starting", "developing"));
             Assert.That(pair["mentor"]!.Get<string>("tier"), Is.AnyOf("established", "experienced"));
-            Assert.That(pair["mentee"]!.Get<string>("districtKey"), Is.EqualTo(pair["mentor"]!.Get<string>("districtKey")), "within the district by default");
+            var (menteeDistrict, mentorDistrict) = (pair["mentee"]!.Get<string>("districtKey"), pair["mentor"]!.Get<string>("districtKey"));
+            if (menteeDistrict != mentorDistrict)
+            {
+                // Only a kreisfreie Stadt mentors across the border, into a Landkreis (Pairing:CityMentorsAcrossDistrict).
+                acrossTheBorder++;
+                Assert.That(kinds[mentorDistrict], Is.EqualTo("kreisfreie-stadt"), $"{pair["mentor"]!.Get<string>("name")} mentors across the district border");
+                Assert.That(kinds[menteeDistrict], Is.EqualTo("landkreis"));
+            }
+
+
             Assert.That(pair.Get<double>("benefit"), Is.GreaterThan(0));
             Assert.That(pair["topics"]!.AsArray(), Is.Not.Empty);
             Assert.That(pair.Get<double>("distanceKm") <= 30 || pair.Get<bool>("sharesBorder"), Is.True, "neighbours or within 30 km");
@@ -25,6 +42,7 @@ public sealed class PairingEndpointTests : ResultsFixture
             Assert.That(pair.Get<string>("dataQuality"), Is.EqualTo("illustrative"));
         }
 
+        Assert.That(acrossTheBorder, Is.GreaterThan(0), "kreisfreie Städte mentor the municipalities around them");
         var load = pairs.GroupBy(p => p!["mentor"]!.Get<string>("ags")).Max(g => g.Count());
         Assert.That(load, Is.LessThanOrEqualTo(2));
     }

@@ -1,5 +1,6 @@
 using Readiness.Api;
 using Readiness.Api.Assessments;
+using Readiness.Api.Decisions;
 using Readiness.Api.Auth;
 using Readiness.Api.Districts;
 using Readiness.Api.Exports;
@@ -57,6 +58,7 @@ builder.Services.AddSingleton<Readiness.Api.Exports.Boundaries>();
 // Access: API keys with roles and districts, rate limits per key or client; the planner write path with its audit.
 builder.Services.AddReadinessAuth();
 builder.Services.AddAssessmentWrites();
+builder.Services.AddDecisions();
 
 var app = builder.Build();
 
@@ -74,6 +76,7 @@ app.MapHealthEndpoints();
 app.MapDistrictEndpoints();
 app.MapMunicipalityEndpoints();
 app.MapAssessmentWriteEndpoints();
+app.MapDecisionEndpoints();
 app.MapReadinessEndpoints();
 app.MapPeerGroupEndpoints();
 app.MapPairingEndpoints();

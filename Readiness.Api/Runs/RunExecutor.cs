@@ -94,7 +94,8 @@ public sealed class RunExecutor(
 
         var parameters = new RunParametersRecord(profiles, RunStageOptions.Parameters(services));
         var parametersJson = JsonSerializer.Serialize(parameters, ApiJson.Options);
-        var inputVersion = InputVersion(snapshot, parametersJson);
+        var decisions = services.GetService<IRunDecisionSource>()?.Read() ?? RunDecisions.None;
+        var inputVersion = InputVersion(snapshot, parametersJson + decisions.Version);
         runs.RecordInputs(runId, inputVersion, parametersJson);
         if (runs.Current() is { } current && current.InputVersion == inputVersion)
         {
@@ -111,7 +112,7 @@ public sealed class RunExecutor(
             [.. (snapshot.Previous?.PeerGroups ?? []).Select(g => JsonSerializer.Deserialize<PeerGroup>(g.Detail, ApiJson.Options)!)
                 .Select(g => new PreviousPeerGroup(g.Id, g.FeatureCentroid))],
             [.. (snapshot.Previous?.Pairs ?? []).Select(p => new PreviousPair(p.MenteeAgs, p.MentorAgs))],
-            parameters.Stages);
+            parameters.Stages) { PairDecisions = decisions.Pairs };
         var outputs = RunComputation.Compute(inputs, stages, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -46,12 +46,18 @@ public static class RunComputation
         }
 
         var pairing = stages.Stage(PairingStage,
-            () => MentorAssignment.Solve(
+            () => PairDecisions.Solve(
                 PairingInputs(municipalities, inputs.Answers, profiles[0], peerGroupOf, scope),
                 inputs.Neighbours,
                 inputs.Parameters.Pairing with { StructureWeights = StructureWeights(profiles[0].Profile) },
-                inputs.PreviousPairs),
-            r => new Dictionary<string, long> { ["pairs"] = r.Pairs.Count, ["unpaired"] = r.Unpaired.Count });
+                inputs.PreviousPairs,
+                inputs.PairDecisions),
+            r => new Dictionary<string, long>
+            {
+                ["pairs"] = r.Pairs.Count,
+                ["unpaired"] = r.Unpaired.Count,
+                ["fixedByDecision"] = PairDecisions.FixedCount(r, inputs.PairDecisions),
+            });
         cancellationToken.ThrowIfCancellationRequested();
 
         var sharedServices = stages.Stage(SharedServicesStage,

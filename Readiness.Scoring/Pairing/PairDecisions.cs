@@ -17,8 +17,10 @@ public sealed record PairConstraint(string MenteeAgs, string MentorAgs, bool Fix
 /// </summary>
 /// <remarks>
 /// A mentor's reduced capacity is expressed to the uniform-capacity solver by placeholder mentees that
-/// can go only to that mentor and weigh more than all real pairs together, so every optimum gives them
-/// their place: the mentor has exactly its remaining places for real mentees. The objective of a pair
+/// can go only to that mentor and weigh more than any real pair: an assignment without one of them could
+/// swap it in for a real mentee there (or take a free place) and gain, so every optimum gives them their
+/// place, and the mentor has exactly its remaining places for real mentees. Keeping the placeholder
+/// weight at the largest real one plus one keeps the solver's cost range as it was. The objective of a pair
 /// (true benefit, or the hysteresis-raised one for a previous pair) is the one <see cref="MentorAssignment"/>
 /// uses; keep the two in step.
 /// </remarks>
@@ -65,7 +67,7 @@ public static class PairDecisions
             .CompareTo((menteeIndex[b.Pair.MenteeAgs], mentorIndex[b.Pair.MentorAgs])));
 
         var arcs = open.Select(p => new WeightedArc(menteeIndex[p.Pair.MenteeAgs], mentorIndex[p.Pair.MentorAgs], p.Weight)).ToList();
-        var placeholder = checked(arcs.Sum(a => a.Weight) + 1);
+        var placeholder = arcs.Count == 0 ? 1 : arcs.Max(a => a.Weight) + 1;
         var left = menteeIndex.Count;
         foreach (var (mentor, load) in fixedLoad.OrderBy(l => l.Key, StringComparer.Ordinal))
         {

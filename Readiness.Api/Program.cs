@@ -1,6 +1,7 @@
 using Readiness.Api;
 using Readiness.Api.Assessments;
 using Readiness.Api.Decisions;
+using Readiness.Api.Measures;
 using Readiness.Api.Auth;
 using Readiness.Api.Districts;
 using Readiness.Api.Exports;
@@ -77,6 +78,7 @@ app.MapDistrictEndpoints();
 app.MapMunicipalityEndpoints();
 app.MapAssessmentWriteEndpoints();
 app.MapDecisionEndpoints();
+app.MapMeasureEndpoints();
 app.MapReadinessEndpoints();
 app.MapPeerGroupEndpoints();
 app.MapPairingEndpoints();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Readiness.Api.Runs;
 using Readiness.Api.Webhooks;
+using Readiness.Data.BaseData;
 using Readiness.Data.Decisions;
 
 namespace Readiness.Api.Decisions;
@@ -16,6 +17,10 @@ internal static class DecisionSetup
         services.TryAddSingleton<MeasureStore>();
         services.TryAddSingleton<WebhookEvents>();
         services.TryAddSingleton<IRunDecisionSource, RunDecisionSource>();
+        services.TryAddSingleton<IRunPublishedListener, RunPublishedListener>();
+        services.AddOptions<Measures.MeasureOptions>().BindConfiguration(Measures.MeasureOptions.Section)
+            .Validate(o => o.FieldsOfAction is null || o.FieldsOfAction.All(f => !string.IsNullOrWhiteSpace(f)), "Readiness:Measures:FieldsOfAction must not hold empty names.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -60,6 +60,20 @@ public sealed class RunExecutor(
 
         // Outside the try: the run is published, whatever happens to this process's copy in memory.
         cache.RefreshIfLoaded();
+        Announce(runId);
+    }
+
+    /// <summary>Tells the listener (overdue measures, webhooks); its failure is logged, never the run's.</summary>
+    private void Announce(long runId)
+    {
+        try
+        {
+            services.GetService<IRunPublishedListener>()?.Published(runId);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogWarning(exception, "After run {RunId} was published, telling the listener failed", runId);
+        }
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class DecisionSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PairDecisionStore>();
         services.TryAddSingleton<MeasureStore>();
-        services.TryAddSingleton<WebhookEvents>();
+        services.AddWebhooks();
         services.TryAddSingleton<IRunDecisionSource, RunDecisionSource>();
         services.TryAddSingleton<IRunPublishedListener, RunPublishedListener>();
         services.AddOptions<Measures.MeasureOptions>().BindConfiguration(Measures.MeasureOptions.Section)

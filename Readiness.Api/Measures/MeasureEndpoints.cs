@@ -70,6 +70,7 @@ internal static class MeasureEndpoints
             .WithTags("Measures")
             .RequireRole(Role.Planner)
             .WithName("CreateMeasureFromRecommendation")
+            .WithRequestExample(MeasureExamples.FromRecommendationBody)
             .WithResponseExample(MeasureExamples.Measure, StatusCodes.Status201Created)
             .WithSummary("Turn a recommendation into a measure")
             .WithDescription("Creates a measure pre-filled from the municipality's recommendation in the current run (title, field of action, the "

@@ -12,6 +12,9 @@ internal static class MeasureExamples
         "Bericht im Begleitgremium; Unterstützung durch die Integrationslotsin des Landratsamts",
         new MeasureLinksDto(new RecommendationLinkDto("09188117", "contactPerson"), null, null));
 
+    public static readonly MeasureRequest FromRecommendationBody = new(
+        null, null, null, "Geschäftsleitung der Gemeinde", "2026-12-31", null, "Bericht im Begleitgremium", null);
+
     public static readonly MeasureRequest Patch = new(null, null, null, null, null, "in-progress", null, null);
 
     public static readonly MeasureDto Measure = new(

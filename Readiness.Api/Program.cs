@@ -1,5 +1,8 @@
 using Readiness.Api;
 using Readiness.Api.Assessments;
+using Readiness.Api.Decisions;
+using Readiness.Api.Measures;
+using Readiness.Api.Webhooks;
 using Readiness.Api.Auth;
 using Readiness.Api.Districts;
 using Readiness.Api.Exports;
@@ -74,6 +77,7 @@ builder.Services.AddIdempotencyKeys();
 
 // The planners' web app at /, served from wwwroot.
 builder.Services.AddWebApp();
+builder.Services.AddDecisions();
 
 var app = builder.Build();
 
@@ -101,6 +105,9 @@ app.MapHealthEndpoints();
 app.MapDistrictEndpoints();
 app.MapMunicipalityEndpoints();
 app.MapAssessmentWriteEndpoints();
+app.MapDecisionEndpoints();
+app.MapMeasureEndpoints();
+app.MapWebhookEndpoints();
 app.MapReadinessEndpoints();
 app.MapPeerGroupEndpoints();
 app.MapSimilarEndpoints();

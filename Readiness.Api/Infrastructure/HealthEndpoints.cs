@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Data;
 
-namespace Readiness.Api.Endpoints;
+namespace Readiness.Api.Infrastructure;
 
 /// <summary>The service's health.</summary>
 /// <param name="Status">healthy.</param>

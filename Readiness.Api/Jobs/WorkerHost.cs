@@ -1,3 +1,4 @@
+using Readiness.Api.Decisions;
 using Readiness.Api.Readiness;
 using Readiness.Api.Runs;
 
@@ -36,6 +37,7 @@ internal static class WorkerHost
         builder.Services.AddReadinessData();
         builder.Services.AddReadinessRuns();
         builder.Services.AddReadinessAnswers();
+        builder.Services.AddDecisions();
         builder.Services.AddReadinessJobServer();
         return builder.Build();
     }

@@ -22,12 +22,13 @@ internal static class PairingAnswers
         return new MunicipalityPairingDto(ags, role, asMentee, asMentor, unpairedDto, Explain(run, ags, role, asMentee, asMentor, unpaired), run.Id);
     }
 
-    public static PairingCandidatesDto Candidates(PublishedRun run, string ags)
+    /// <summary>Every candidate of the mentee <paramref name="ags"/> in <paramref name="run"/>, each with the current decision per mentor AGS in <paramref name="decisions"/>.</summary>
+    public static PairingCandidatesDto Candidates(PublishedRun run, string ags, IReadOnlyDictionary<string, string>? decisions = null)
     {
         var chosen = run.PairByMentee.TryGetValue(ags, out var pair) ? pair.Pair.MentorAgs : null;
         var candidates = (run.Mentee(ags)?.Candidates ?? [])
             .Select(c => new PairingCandidateDto(Party(run, c.MentorAgs), Math.Round(c.Benefit, 4), Parts(c.Parts), Math.Round(c.DistanceKm, 2),
-                c.SharesBorder, c.SamePeerGroup, Topics(c), c.MentorAgs == chosen))
+                c.SharesBorder, c.SamePeerGroup, Topics(c), c.MentorAgs == chosen, decisions?.GetValueOrDefault(c.MentorAgs)))
             .ToList();
         return new PairingCandidatesDto(ags, Role(run, ags), candidates, run.Id);
     }

@@ -94,7 +94,8 @@ public sealed record MunicipalityPairingDto(string Ags, PairingRoleDto Role, Pai
 /// <param name="SamePeerGroup">Same peer group.</param>
 /// <param name="Topics">Transfer topics.</param>
 /// <param name="Chosen">Whether the optimisation chose this mentor.</param>
-public sealed record PairingCandidateDto(PairPartyDto Mentor, double Benefit, BenefitPartsDto BenefitParts, double DistanceKm, bool SharesBorder, bool SamePeerGroup, IReadOnlyList<TopicDto> Topics, bool Chosen);
+/// <param name="Decision">The district's current decision on this pair (agreed, active, ended, declined, pinned, forbidden); absent when none was recorded.</param>
+public sealed record PairingCandidateDto(PairPartyDto Mentor, double Benefit, BenefitPartsDto BenefitParts, double DistanceKm, bool SharesBorder, bool SamePeerGroup, IReadOnlyList<TopicDto> Topics, bool Chosen, string? Decision = null);
 
 /// <summary>Every candidate mentor of a municipality, best first.</summary>
 /// <param name="Ags">AGS of the mentee.</param>

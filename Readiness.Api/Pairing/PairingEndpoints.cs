@@ -1,3 +1,4 @@
+using Readiness.Data.Decisions;
 using Readiness.Api.Runs;
 
 namespace Readiness.Api.Pairing;
@@ -61,6 +62,8 @@ internal static class PairingEndpoints
     internal static Results<Ok<PairingCandidatesDto>, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> GetPairingCandidates(
         [Description("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 09188117.")] string ags,
         [AsParameters] RunQuery query,
-        HttpContext context) =>
-        TypedResults.Ok(PairingAnswers.Candidates(context.ServedRun().Run, ags));
+        HttpContext context,
+        PairDecisionStore decisions) =>
+        TypedResults.Ok(PairingAnswers.Candidates(context.ServedRun().Run, ags,
+            decisions.Current(ags[..5]).Where(d => d.MenteeAgs == ags).ToDictionary(d => d.MentorAgs, d => d.Decision, StringComparer.Ordinal)));
 }

@@ -70,4 +70,7 @@ public sealed record TierChangeDto(string Ags, string Name, string From, string 
 /// <param name="PairsStarted">Pairs in the later run that the earlier did not have.</param>
 /// <param name="PairsEnded">Pairs of the earlier run that the later no longer has.</param>
 /// <param name="TierChanges">Municipalities whose tier changed.</param>
-public sealed record RunChangesDto(long RunId, long Since, IReadOnlyList<PairChangeDto> PairsStarted, IReadOnlyList<PairChangeDto> PairsEnded, IReadOnlyList<TierChangeDto> TierChanges);
+/// <param name="MeasuresOverdue">Measures first seen overdue by a run after the earlier one, up to the later one.</param>
+public sealed record RunChangesDto(
+    long RunId, long Since, IReadOnlyList<PairChangeDto> PairsStarted, IReadOnlyList<PairChangeDto> PairsEnded, IReadOnlyList<TierChangeDto> TierChanges,
+    IReadOnlyList<OverdueMeasureDto>? MeasuresOverdue = null);

@@ -1,3 +1,4 @@
+using Readiness.Data.Decisions;
 using System.Security.Claims;
 using System.Text.Json;
 using Readiness.Api.Auth;
@@ -99,7 +100,8 @@ internal static class RunEndpoints
         [Description("The later run.")] long id,
         [Description("The earlier run; default: the latest published run before `id`.")] long? since,
         RunStore runs,
-        RunChangeQueries changes)
+        RunChangeQueries changes,
+        MeasureStore measures)
     {
         if (runs.Get(id) is not { } run)
         {
@@ -132,7 +134,8 @@ internal static class RunEndpoints
             id, earlierId.Value,
             [.. changes.PairsOnlyIn(id, earlierId.Value).Select(Pair)],
             [.. changes.PairsOnlyIn(earlierId.Value, id).Select(Pair)],
-            [.. changes.TierChanges(id, earlierId.Value, "default").Select(t => new TierChangeDto(t.Ags, t.Name, t.FromTier, t.ToTier, t.FromScore, t.ToScore))]));
+            [.. changes.TierChanges(id, earlierId.Value, "default").Select(t => new TierChangeDto(t.Ags, t.Name, t.FromTier, t.ToTier, t.FromScore, t.ToScore))],
+            [.. measures.NoticedBetween(earlierId.Value, id).Select(m => m.ToOverdueDto())]));
     }
 
     internal static RunDto ToDto(RunRecord run, long? currentId) => new(

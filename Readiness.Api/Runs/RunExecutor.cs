@@ -69,6 +69,20 @@ public sealed class RunExecutor(
 
         // Outside the try: the run is published, whatever happens to this process's copy in memory.
         cache.RefreshIfLoaded();
+        Announce(runId);
+    }
+
+    /// <summary>Tells the listener (overdue measures, webhooks); its failure is logged, never the run's.</summary>
+    private void Announce(long runId)
+    {
+        try
+        {
+            services.GetService<IRunPublishedListener>()?.Published(runId);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogWarning(exception, "After run {RunId} was published, telling the listener failed", runId);
+        }
     }
 
     /// <summary>
@@ -103,7 +117,8 @@ public sealed class RunExecutor(
 
         var parameters = new RunParametersRecord(profiles, RunStageOptions.Parameters(services));
         var parametersJson = JsonSerializer.Serialize(parameters, ApiJson.Options);
-        var inputVersion = InputVersion(snapshot, parametersJson);
+        var decisions = services.GetService<IRunDecisionSource>()?.Read() ?? RunDecisions.None;
+        var inputVersion = InputVersion(snapshot, parametersJson + decisions.Version);
         runs.RecordInputs(runId, inputVersion, parametersJson);
         if (runs.Current() is { } current && current.InputVersion == inputVersion)
         {
@@ -120,7 +135,7 @@ public sealed class RunExecutor(
             [.. (snapshot.Previous?.PeerGroups ?? []).Select(g => JsonSerializer.Deserialize<PeerGroup>(g.Detail, ApiJson.Options)!)
                 .Select(g => new PreviousPeerGroup(g.Id, g.FeatureCentroid))],
             [.. (snapshot.Previous?.Pairs ?? []).Select(p => new PreviousPair(p.MenteeAgs, p.MentorAgs))],
-            parameters.Stages);
+            parameters.Stages) { PairDecisions = decisions.Pairs };
         var outputs = RunComputation.Compute(inputs, stages, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 

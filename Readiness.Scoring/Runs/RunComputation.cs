@@ -46,11 +46,12 @@ public static class RunComputation
         }
 
         var pairing = stages.Stage(PairingStage,
-            () => MentorAssignment.Solve(
+            () => PairDecisions.Solve(
                 PairingInputs(municipalities, inputs.Answers, profiles[0], peerGroupOf, scope),
                 inputs.Neighbours,
                 inputs.Parameters.Pairing with { StructureWeights = StructureWeights(profiles[0].Profile) },
-                inputs.PreviousPairs),
+                inputs.PreviousPairs,
+                inputs.PairDecisions),
             r => new Dictionary<string, long>
             {
                 ["pairs"] = r.Pairs.Count,
@@ -60,6 +61,7 @@ public static class RunComputation
                 ["crossDistrictPairs"] = r.Statistics.CrossDistrictPairs,
                 // Whole numbers only: the benefit given up for need first, in millionths of benefit.
                 ["needFirstPriceMillionths"] = (long)Math.Round(r.NeedFirstPrice * MentorAssignment.BenefitScale),
+                ["fixedByDecision"] = PairDecisions.FixedCount(r, inputs.PairDecisions),
             });
         cancellationToken.ThrowIfCancellationRequested();
 

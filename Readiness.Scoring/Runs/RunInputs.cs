@@ -36,4 +36,8 @@ public sealed record RunInputs(
     IReadOnlyList<ScoringProfile> Profiles,
     IReadOnlyList<PreviousPeerGroup> PreviousPeerGroups,
     IReadOnlyList<PreviousPair> PreviousPairs,
-    RunParameters Parameters);
+    RunParameters Parameters)
+{
+    /// <summary>The district's decisions on pairs: fixed pairs stand, excluded ones are never proposed (see <see cref="Pairing.PairDecisions"/>).</summary>
+    public IReadOnlyList<PairConstraint> PairDecisions { get; init; } = [];
+}

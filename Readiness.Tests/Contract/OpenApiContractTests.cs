@@ -21,6 +21,8 @@ public sealed class OpenApiContractTests
         "ListMunicipalities", "GetMunicipality", "GetReadiness", "WhatIfReadiness", "ListReadiness", "ListPairings",
         "GetMunicipalityPairing", "ListSharedServiceGroups", "GetSharedServiceGroup", "AddAssessment", "ImportAssessments",
         "ListRuns", "GetCurrentRun", "GetRun", "StartRun", "ExportReadinessCsv",
+        "RecordPairDecision", "GetPairOutcomes", "CreateMeasure", "GetMeasure", "UpdateMeasure", "CreateMeasureFromRecommendation",
+        "GetDistrictProgress", "RegisterWebhook", "ListWebhookDeliveries",
     ];
 
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -144,7 +146,12 @@ public sealed class OpenApiContractTests
         Assert.That(info.Get<string>("description"), Does.Contain("GeoBasis-DE / BKG").And.Contain("Zensus 2022").And.Contain("Stability"));
 
         var secured = Operations().Where(o => o.Operation["security"] is not null).Select(o => o.Operation.Get<string>("operationId"));
-        Assert.That(secured, Is.EquivalentTo(new[] { "AddAssessment", "ImportAssessments", "ListAudit", "PutProfile", "StartRun" }),
+        Assert.That(secured, Is.EquivalentTo(new[]
+        {
+            "AddAssessment", "ImportAssessments", "ListAudit", "PutProfile", "StartRun",
+            "RecordPairDecision", "CreateMeasure", "UpdateMeasure", "CreateMeasureFromRecommendation",
+            "RegisterWebhook", "ListWebhooks", "ListWebhookDeliveries",
+        }),
             "the key scheme applies exactly where a role is required");
     }
 

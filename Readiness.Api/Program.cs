@@ -3,6 +3,7 @@ using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
 using Readiness.Api.Districts;
 using Readiness.Api.Exports;
+using Readiness.Api.Localization;
 using Readiness.Api.Jobs;
 using Readiness.Api.Municipalities;
 using Readiness.Api.Pairing;
@@ -36,6 +37,7 @@ builder.Services.AddReadinessData();
 
 // HTTP: problem details for every error, enums as kebab-case strings.
 builder.Services.AddProblemDetails();
+builder.Services.AddReadinessLocalization();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -63,6 +65,7 @@ var app = builder.Build();
 app.Services.InitializeDatabase();
 app.Services.StartRuns();
 
+app.UseReadinessLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 

@@ -1,3 +1,4 @@
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Scoring.Pairing;
 using Readiness.Scoring.Scores;
@@ -16,7 +17,10 @@ internal static class PairingAnswers
         var unpairedDto = unpaired is null ? null : new UnpairedDto(
             Enum.Parse<UnpairedReasonDto>(unpaired.Reason.ToString()), unpaired.CandidateCount,
             unpaired.BestCandidateAgs is { } best ? new MunicipalityRefDto(best, run.BaseData.Get(best).Name) : null,
-            unpaired.BestCandidateBenefit is { } benefit ? Math.Round(benefit, 4) : null);
+            unpaired.BestCandidateBenefit is { } benefit ? Math.Round(benefit, 4) : null)
+        {
+            Text = Texts.Get("Unpaired." + WireNames.Of(Enum.Parse<UnpairedReasonDto>(unpaired.Reason.ToString()))),
+        };
         return new MunicipalityPairingDto(ags, role, asMentee, asMentor, unpairedDto, Explain(run, ags, role, asMentee, asMentor, unpaired), run.Id);
     }
 
@@ -39,7 +43,10 @@ internal static class PairingAnswers
     {
         var facts = run.BaseData.Get(ags);
         var row = run.Default.ByAgs[ags].Row;
-        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, TierNames.Parse(row.Tier), DataQualities.Parse(row.DataQuality));
+        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, TierNames.Parse(row.Tier), DataQualities.Parse(row.DataQuality))
+        {
+            TierLabel = Labels.Tier(row.Tier),
+        };
     }
 
     private static PairingRoleDto Role(PublishedRun run, string ags)
@@ -59,26 +66,30 @@ internal static class PairingAnswers
         var tier = TierNames.Parse(run.Default.ByAgs[ags].Row.Tier);
         return role switch
         {
-            PairingRoleDto.Mentee when asMentee is not null =>
-                $"Paired with {asMentee.Mentor.Name} ({asMentee.DistanceKm:0.#} km{(asMentee.SharesBorder ? ", shared border" : "")}) to learn about {string.Join(", ", asMentee.Topics.Select(t => t.Structure))}.",
+            PairingRoleDto.Mentee when asMentee is not null => PairSentence(asMentee),
             PairingRoleDto.Mentee => unpaired?.Reason switch
             {
-                UnpairedReason.NoCandidate => "No mentor within reach: no established or experienced municipality with a contact person borders it or lies within the distance limit in its district.",
-                UnpairedReason.NoBenefit => "Mentors are within reach, but none has a structure this municipality lacks.",
-                _ => "Its candidate mentors are fully taken by mentees where they add more in total; see the candidates to overrule.",
+                UnpairedReason.NoCandidate => Texts.Get("Unpaired.no-candidate"),
+                UnpairedReason.NoBenefit => Texts.Get("Unpaired.no-benefit"),
+                _ => Texts.Get("Unpaired.candidates-at-capacity"),
             },
-            PairingRoleDto.Mentor when asMentor.Count > 0 => $"Mentors {string.Join(", ", asMentor.Select(p => p.Mentee.Name))}.",
-            PairingRoleDto.Mentor => "Can mentor, but no mentee within reach needs what it has, or others add more.",
-            _ when tier == ReadinessTier.InsufficientData => "Not paired: too few answers to know its readiness.",
-            _ when tier is ReadinessTier.Established or ReadinessTier.Experienced => "Could mentor, but has no designated contact person for integration.",
-            _ => "Not paired.",
+            PairingRoleDto.Mentor when asMentor.Count > 0 => Texts.Format("Pairing.Mentor", run.BaseData.Get(ags).Name, Labels.List([.. asMentor.Select(p => p.Mentee.Name)])),
+            PairingRoleDto.Mentor => Texts.Get("Pairing.MentorIdle"),
+            _ when tier == ReadinessTier.InsufficientData => Texts.Get("Pairing.InsufficientData"),
+            _ when tier is ReadinessTier.Established or ReadinessTier.Experienced => Texts.Get("Pairing.NoContactPerson"),
+            _ => Texts.Get("Pairing.None"),
         };
     }
+
+    /// <summary>"Wiesentheid hat eine Ehrenamtskoordination und kann Erfahrungen an Abtswind weitergeben; 7 km, gemeinsame Gemeindegrenze."</summary>
+    public static string PairSentence(PairingDto pair) => Texts.Format(
+        "Pairing.Mentee", pair.Mentor.Name, Labels.List([.. pair.Topics.Select(t => Labels.StructureHas(t.Structure))]), pair.Mentee.Name,
+        Texts.Number(pair.DistanceKm), pair.SharesBorder ? Texts.Get("Pairing.SharedBorder") : "");
 
     private static BenefitPartsDto Parts(BenefitParts p) => new(
         Math.Round(p.Transfer, 4), Math.Round(p.StructureGap, 4), Math.Round(p.ScoreGap, 4), Math.Round(p.Compatibility, 4),
         Math.Round(p.Proximity, 4), p.FeatureDistance is { } d ? Math.Round(d, 4) : null);
 
     private static List<TopicDto> Topics(MentorPair pair) =>
-        [.. pair.Topics.Select(t => new TopicDto(t.Structure, Math.Round(t.Weight, 4), t.MenteeAnswerMissing))];
+        [.. pair.Topics.Select(t => new TopicDto(t.Structure, Math.Round(t.Weight, 4), t.MenteeAnswerMissing) { Label = Labels.Structure(t.Structure) })];
 }

@@ -118,7 +118,10 @@ internal static class ReadinessList
                 totals.ByDistrict.GetValueOrDefault(facts.DistrictKey), totals.ByPeer.GetValueOrDefault(peerKey), totals.All),
             row.RankLow is { } low && row.RankHigh is { } high ? new RankIntervalDto(low, high, row.RankMedian ?? low) : null,
             peerGroup,
-            DataQualities.Parse(row.DataQuality));
+            DataQualities.Parse(row.DataQuality))
+        {
+            TierLabel = Localization.Labels.Tier(row.Tier),
+        };
     }
 
     public static DataQualityDto Quality(IReadOnlyCollection<ScoreEntry> entries) => DataQualities.Of(entries.Select(e => e.Row.DataQuality));

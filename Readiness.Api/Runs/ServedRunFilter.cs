@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Runs;
 
@@ -57,8 +58,8 @@ internal sealed class ServedRunFilter : IEndpointFilter
         {
             var run = cache.Get(id);
             return run is null
-                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found",
-                    detail: $"No published run has the id {id.ToString(CultureInfo.InvariantCulture)}: it never existed, failed, or was removed by retention. See GET /api/v1/runs."))
+                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Problem.RunNotFound.Title"),
+                    detail: Texts.Format("Problem.RunNotFound.Detail", id.ToString(CultureInfo.InvariantCulture))))
                 : (run, null);
         }
 
@@ -66,8 +67,8 @@ internal sealed class ServedRunFilter : IEndpointFilter
         if (current is null)
         {
             context.Response.Headers.RetryAfter = "15";
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No run published yet",
-                detail: "The first run computes the results after the service starts; try again in a few seconds. See GET /api/v1/runs."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: Texts.Get("Problem.NoRun.Title"),
+                detail: Texts.Get("Problem.NoRun.Detail")));
         }
 
         return (current, null);
@@ -76,7 +77,8 @@ internal sealed class ServedRunFilter : IEndpointFilter
     /// <summary>Sets the run's ETag and says whether the client already has this answer (If-None-Match).</summary>
     private static bool NotModified(HttpContext context, PublishedRun run)
     {
-        context.Response.Headers.ETag = run.ETag;
+        var etag = RunETags.Of(run);
+        context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Run-Id"] = run.IdText;
         // Most requests carry no If-None-Match: only parse it when there is one (this is on every read).
@@ -86,6 +88,6 @@ internal sealed class ServedRunFilter : IEndpointFilter
         }
 
         var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == run.ETag);
+        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == etag);
     }
 }

@@ -9,7 +9,7 @@ public sealed record SharedServiceMemberDto(string Ags, string Name, long Popula
 
 /// <summary>An offer the group could share.</summary>
 /// <param name="Key">Offer key, e.g. joint-contact-point.</param>
-/// <param name="Title">What it is.</param>
+/// <param name="Title">What it is, in the answer's language (German by default, English with Accept-Language: en).</param>
 /// <param name="Because">The missing structures that call for it.</param>
 public sealed record SuggestedOfferDto(string Key, string Title, IReadOnlyList<string> Because);
 

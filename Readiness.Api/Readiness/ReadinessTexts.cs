@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Readiness.Api.Localization;
+
+namespace Readiness.Api.Readiness;
+
+/// <summary>
+/// Adds the texts for people to a stored readiness answer when it is served: the run stores the machine values once
+/// (one JSON per municipality and profile), the labels and sentences follow the request's language. Reading the stored
+/// answer, adding the texts and writing it again costs some microseconds a request (docs/benchmarks.md, read path).
+/// </summary>
+internal static class ReadinessTexts
+{
+    public static byte[] Serve(byte[] stored)
+    {
+        var answer = JsonSerializer.Deserialize<ReadinessDto>(stored, ApiJson.Options)!;
+        return JsonSerializer.SerializeToUtf8Bytes(Localize(answer), ApiJson.Options);
+    }
+
+    public static ReadinessDto Localize(ReadinessDto answer) => answer with
+    {
+        TierLabel = Labels.Tier(answer.Tier),
+        FlagTexts = [.. answer.Flags.Select(flag => new FlagTextDto(flag, Labels.Flag(flag)))],
+        Pillars = [.. answer.Pillars.Select(p => p with { Label = Labels.Pillar(p.Key) })],
+        Indicators = [.. answer.Indicators.Select(i => i with { Label = Labels.Indicator(i.Key) })],
+        Recommendations = [.. answer.Recommendations.Select(r => r with { Label = Labels.Structure(r.Structure), Text = Sentence(answer.Name, r) })],
+    };
+
+    /// <summary>"Andechs sollte eine Ehrenamtskoordination einrichten: Das brächte etwa 6,2 Punkte. …"</summary>
+    public static string Sentence(string name, RecommendationDto recommendation) => recommendation.ExpectedGain is { } gain
+        ? Texts.Format("Recommendation.WithGain", name, Labels.StructureAction(recommendation.Structure), Texts.Number(gain),
+            recommendation.PeersHaving, recommendation.PeersAtHigherTier)
+        : Texts.Format("Recommendation.NoGain", name, Labels.StructureAction(recommendation.Structure), null,
+            recommendation.PeersHaving, recommendation.PeersAtHigherTier);
+}

@@ -31,6 +31,21 @@ internal static class ExportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        group.MapGet("/readiness.xlsx", ExportReadinessXlsx)
+            .WithName("ExportReadinessXlsx")
+            .WithSummary("Download the readiness of every municipality as an Excel workbook")
+            .WithDescription("For spreadsheet users: an .xlsx workbook in the request's language (German by default, English with "
+                + "`Accept-Language: en`) with the sheets Übersicht (source, run, date, profile, filters, data sources and the warning when "
+                + "the answers are illustrative), Gemeinden (scores, tiers, ranks), Patenschaften (proposed pairs with their reasons), "
+                + "Kooperationsräume (shared-service groups with their offers) and Empfehlungen (the structures worth building). AGS and "
+                + "keys are text cells (leading zeros kept), numbers are numbers with a number format; header row frozen, autofilter on. "
+                + "Same filters as the CSV: `state`, `district`, `tier`, `peerGroup`, `profile`, `run`. Sent as an attachment, e.g. "
+                + "`readiness-09188-run-12.xlsx`.")
+            .Produces<byte[]>(StatusCodes.Status200OK, ReadinessWorkbook.ContentType)
+            .ServesRun(profile: true)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         group.MapGet("/municipalities.geojson", ExportMunicipalitiesGeoJson)
             .WithName("ExportMunicipalitiesGeoJson")
             .WithSummary("Download the municipalities as GeoJSON for GIS")
@@ -68,6 +83,45 @@ internal static class ExportEndpoints
 
         var bytes = ReadinessCsv.Write(ExportRows.Select(served.Run, served.Scores, query, districts), locale == "en" ? CsvLocaleDto.En : CsvLocaleDto.De);
         return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(query, served.Run, "csv"));
+    }
+
+    internal static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportReadinessXlsx(
+        [AsParameters] ExportQuery query,
+        DistrictQueries districts,
+        TimeProvider clock,
+        HttpContext context)
+    {
+        var served = context.ServedRun();
+        if (Invalid(query, served.Run, []) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var rows = ExportRows.Select(served.Run, served.Scores, query, districts);
+        var bytes = ReadinessWorkbook.Write(served, rows, Scope(query, rows), clock.GetUtcNow());
+        return TypedResults.File(bytes, ReadinessWorkbook.ContentType, FileName(query, served.Run, "xlsx"));
+    }
+
+    /// <summary>The filters in words, for the workbook's overview.</summary>
+    private static string Scope(ExportQuery query, IReadOnlyList<ExportRowDto> rows)
+    {
+        var parts = new List<string>
+        {
+            query.District is { } district ? $"{district} {(rows.Count > 0 ? rows[0].DistrictName : "")}".TrimEnd()
+                : query.State is { } state ? Localization.Texts.Format("Xlsx.ScopeState", state)
+                : Localization.Texts.Get("Xlsx.ScopeAll"),
+        };
+        if (query.Tier is { } tier)
+        {
+            parts.Add(Localization.Texts.Format("Xlsx.ScopeTier", Localization.Labels.Tier(tier)));
+        }
+
+        if (query.PeerGroup is { } peerGroup)
+        {
+            parts.Add(Localization.Texts.Format("Xlsx.ScopePeerGroup", peerGroup));
+        }
+
+        return string.Join("; ", parts);
     }
 
     internal static Results<GeoJsonExportResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportMunicipalitiesGeoJson(

@@ -52,7 +52,7 @@ internal static class ReadinessWorkbook
             lines.Add([H("Warning"), Texts.Get("IllustrativeWarning")]);
         }
 
-        lines.Add([H("Attribution"), Texts.Get("Xlsx.Attribution")]);
+        lines.Add([H("Attribution"), Texts.Get("Xlsx.AttributionText")]);
         return new Sheet(Texts.Get("Xlsx.Sheet.Overview"), [new(H("Item"), CellKind.Text), new(H("Value"), CellKind.LongText)], lines, Table: false);
     }
 

@@ -30,7 +30,7 @@ public sealed partial class ReadinessTextsTests : ResultsFixture
         {
             var text = recommendation!.Get<string>("text");
             Assert.That(text, Does.StartWith("Andechs sollte "));
-            Assert.That(text, Does.Contain("Gemeinden der Vergleichsgruppe"));
+            Assert.That(text, Does.Contain($"Von den {recommendation!.Get<int>("peersAtHigherTier")} Gemeinden der Vergleichsgruppe in einer höheren Stufe haben das {recommendation!.Get<int>("peersHaving")} bereits."));
             if (recommendation!["expectedGain"] is { } gain && gain.GetValue<double>() % 1 != 0)
             {
                 Assert.That(text, Does.Match(@"etwa \d+,\d Punkte"), "numbers in German format");

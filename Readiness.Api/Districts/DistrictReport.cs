@@ -41,6 +41,8 @@ internal static class DistrictReport
         th { background: #eee; font-weight: bold; }
         .n { text-align: right; white-space: nowrap; }
         .tier-cell { white-space: nowrap; }
+        table.all { font-size: 8.5pt; }
+        table.all th { hyphens: manual; }
         thead { display: table-header-group; }
         tr, li, figure, .group { break-inside: avoid; }
         figure { margin: 2mm 0; }
@@ -138,7 +140,7 @@ internal static class DistrictReport
     private static void Table(
         StringBuilder html, PublishedRun run, ProfileScores scores, List<MunicipalityFacts> members, Dictionary<string, ReadinessTier> tiers, Dictionary<string, int> numbers)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(Texts.Get("Report.Municipalities"))}</h2><table><thead><tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(Texts.Get("Report.Municipalities"))}</h2><table class=\"all\"><thead><tr>");
         foreach (var (key, numeric) in new[] { ("No", true), ("Name", false), ("Population", true), ("ForeignShare", true), ("Score", true), ("Tier", false), ("Rank", true), ("Partner", false), ("Group", false) })
         {
             html.Append(CultureInfo.InvariantCulture, $"<th{(numeric ? " class=\"n\"" : "")}>{E(Texts.Get("Report." + key))}</th>");

@@ -28,7 +28,7 @@ internal static class ReadinessTexts
     /// <summary>"Andechs sollte eine Ehrenamtskoordination einrichten: Das brächte etwa 6,2 Punkte. …"</summary>
     public static string Sentence(string name, RecommendationDto recommendation) => recommendation.ExpectedGain is { } gain
         ? Texts.Format("Recommendation.WithGain", name, Labels.StructureAction(recommendation.Structure), Texts.Number(gain),
-            recommendation.PeersHaving, recommendation.PeersAtHigherTier)
+            Texts.Number(recommendation.PeersHaving, 0), Texts.Number(recommendation.PeersAtHigherTier, 0))
         : Texts.Format("Recommendation.NoGain", name, Labels.StructureAction(recommendation.Structure), null,
-            recommendation.PeersHaving, recommendation.PeersAtHigherTier);
+            Texts.Number(recommendation.PeersHaving, 0), Texts.Number(recommendation.PeersAtHigherTier, 0));
 }

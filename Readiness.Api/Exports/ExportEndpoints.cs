@@ -23,7 +23,9 @@ internal static class ExportEndpoints
                 + "mentor or mentees and shared-service group. Filters as the ranking list: `state`, `district`, `tier`, `peerGroup`, "
                 + "`profile`, `run`. UTF-8 with a BOM so that spreadsheets show umlauts. `locale=de` (default): `;` between columns and a "
                 + "decimal comma, as Excel and LibreOffice in a German locale open it with a double click; `locale=en`: `,` and a decimal "
-                + "point, for other locales and scripts. Never thousands separators; AGS as text (keep the leading zero when importing). "
+                + "point, for other locales and scripts. Never thousands separators. The AGS and keys are plain text for scripts; Excel drops "
+                + "their leading zero on a double click unless `excel=true` writes them as `=\"09188117\"` (a formula showing the text). "
+                + "For spreadsheets, the Excel workbook (`GET /api/v1/export/readiness.xlsx`) keeps them as text cells and has German headers. "
                 + "Sent as an attachment named after the scope and run, e.g. `readiness-09188-run-12.csv`. Columns may be added at the "
                 + "end within v1; read them by name.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -66,6 +68,7 @@ internal static class ExportEndpoints
     internal static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportReadinessCsv(
         [AsParameters] ExportQuery query,
         [Description("de (default): `;` and decimal comma for a German spreadsheet; en: `,` and decimal point.")] string? locale,
+        [Description("true: AGS and keys written as `=\"09188117\"`, so that Excel opened with a double click keeps the leading zero (the cell is then a formula; scripts should leave this off). Default false.")] bool? excel,
         DistrictQueries districts,
         HttpContext context)
     {
@@ -81,7 +84,7 @@ internal static class ExportEndpoints
             return invalid;
         }
 
-        var bytes = ReadinessCsv.Write(ExportRows.Select(served.Run, served.Scores, query, districts), locale == "en" ? CsvLocaleDto.En : CsvLocaleDto.De);
+        var bytes = ReadinessCsv.Write(ExportRows.Select(served.Run, served.Scores, query, districts), locale == "en" ? CsvLocaleDto.En : CsvLocaleDto.De, excel == true);
         return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(query, served.Run, "csv"));
     }
 

@@ -60,7 +60,7 @@ internal static class ReadinessEndpoints
         [Description("Scoring profile; default `default`.")] string? profile,
         [AsParameters] RunQuery query,
         HttpContext context) =>
-        new JsonBytesResult(ReadinessTexts.Serve(context.ServedRun().Scores.ByAgs[ags].Json));
+        new JsonBytesResult(ReadinessTexts.Serve(context.ServedRun().Scores.ByAgs[ags]));
 
     internal static async Task<Results<Ok<WhatIfDto>, ValidationProblem, ProblemHttpResult>> WhatIfReadiness(
         [Description("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 09188117.")] string ags,

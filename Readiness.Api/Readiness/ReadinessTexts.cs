@@ -1,16 +1,30 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Readiness.Api.Localization;
+using Readiness.Api.Runs;
 
 namespace Readiness.Api.Readiness;
 
 /// <summary>
 /// Adds the texts for people to a stored readiness answer when it is served: the run stores the machine values once
 /// (one JSON per municipality and profile), the labels and sentences follow the request's language. Reading the stored
-/// answer, adding the texts and writing it again costs some microseconds a request (docs/benchmarks.md, read path).
+/// answer, adding the texts and writing it again costs tens of microseconds, more than the rest of the read path
+/// (docs/benchmarks.md, read path); so each answer is localised once per language, on its first request, and kept with
+/// the run's entry (a published run never changes; the copies go with the run).
 /// </summary>
 internal static class ReadinessTexts
 {
-    public static byte[] Serve(byte[] stored)
+    private static readonly ConditionalWeakTable<ScoreEntry, byte[]?[]> Served = [];
+
+    /// <summary>The answer of <paramref name="entry"/> in the request's language.</summary>
+    public static byte[] Serve(ScoreEntry entry)
+    {
+        var languages = Served.GetValue(entry, _ => new byte[]?[2]);
+        var index = Texts.IsEnglish ? 1 : 0;
+        return Volatile.Read(ref languages[index]) ?? (languages[index] = Localize(entry.Json));
+    }
+
+    public static byte[] Localize(byte[] stored)
     {
         var answer = JsonSerializer.Deserialize<ReadinessDto>(stored, ApiJson.Options)!;
         return JsonSerializer.SerializeToUtf8Bytes(Localize(answer), ApiJson.Options);

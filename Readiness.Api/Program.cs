@@ -7,6 +7,7 @@ using Readiness.Api.Auth;
 using Readiness.Api.Districts;
 using Readiness.Api.Exports;
 using Readiness.Api.Idempotency;
+using Readiness.Api.Localization;
 using Readiness.Api.Jobs;
 using Readiness.Api.Municipalities;
 using Readiness.Api.Pairing;
@@ -51,6 +52,7 @@ builder.Services.AddReadinessData();
 // HTTP: security headers on every answer and no Server header; problem details for every error, enums as kebab-case strings.
 builder.Services.AddSecurityHeaders(builder.WebHost);
 builder.Services.AddProblemDetails();
+builder.Services.AddReadinessLocalization();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.AddExceptionHandler<StorageErrors>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -92,6 +94,7 @@ if (StartupFailure.Guard(() =>
 }
 
 app.UseSecurityHeaders();
+app.UseReadinessLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseQueryTextGuard();

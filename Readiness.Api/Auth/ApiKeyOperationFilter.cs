@@ -28,6 +28,8 @@ internal sealed class ApiKeyOperationFilter(IOptions<AuthOptions> options) : IOp
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
+            // Open to everyone, key or not: an empty requirement says so (and lints under Redocly's security-defined).
+            operation.Security = [new OpenApiSecurityRequirement()];
             return;
         }
 
@@ -35,12 +37,17 @@ internal sealed class ApiKeyOperationFilter(IOptions<AuthOptions> options) : IOp
         var isRead = role is null && (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) ?? false);
         if (role is null && !(isRead && options.Value.RequireKeyForReads))
         {
+            // A read that needs no key: the key is optional (a sent key must be valid), [{}, {"ApiKey": []}].
+            operation.Security = [new OpenApiSecurityRequirement(), Requirement(context)];
             return;
         }
 
         operation.Security ??= [];
-        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] });
+        operation.Security.Add(Requirement(context));
         var needs = $"Needs an API key in the `{ApiKeyAuthentication.Header}` header with the **{Roles.Name(role ?? Role.Reader)}** role or higher.";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? needs : $"{operation.Description}\n\n{needs}";
     }
+
+    private static OpenApiSecurityRequirement Requirement(OperationFilterContext context) =>
+        new() { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] };
 }

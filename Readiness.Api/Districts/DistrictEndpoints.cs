@@ -32,6 +32,7 @@ internal static class DistrictEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        group.MapDistrictReport();
         return routes;
     }
 
@@ -49,17 +50,27 @@ internal static class DistrictEndpoints
         }
 
         var (run, scores) = context.ServedRun();
+        return TypedResults.Ok(Summary(run, scores, district));
+    }
+
+    /// <summary>The district summary of one run and profile (also the district report's first section).</summary>
+    internal static DistrictSummaryDto Summary(PublishedRun run, ProfileScores scores, DistrictRecord district)
+    {
+        var key = district.Key;
         var members = run.BaseData.InDistrict(key)
             .Select(m => new DistrictMember(m, run.AnswersOf(m.Ags), run.SourceOf(m.Ags),
                 TierNames.Parse(scores.ByAgs[m.Ags].Row.Tier)))
             .ToList();
         var summary = DistrictSummary.Compute(members);
         var tiers = summary.Tiers;
-        return TypedResults.Ok(new DistrictSummaryDto(
+        return new DistrictSummaryDto(
             key, district.Name, summary.Municipalities, Math.Round(summary.ForeignResidents),
             new TierCountsDto(tiers.Starting, tiers.Developing, tiers.Established, tiers.Experienced, tiers.InsufficientData),
             [.. summary.Structures.Select(s => new StructureCoverageDto(s.Structure, s.Having, s.Lacking, s.Unknown,
-                s.ForeignResidentsShareHaving is { } h ? Math.Round(h, 4) : null, s.ForeignResidentsShareUnknown is { } u ? Math.Round(u, 4) : null))],
+                s.ForeignResidentsShareHaving is { } h ? Math.Round(h, 4) : null, s.ForeignResidentsShareUnknown is { } u ? Math.Round(u, 4) : null)
+            {
+                Label = Localization.Labels.Structure(s.Structure),
+            })],
             DataQualities.Parse(summary.DataQuality.Label),
             new DataQualityCountsDto(summary.DataQuality.Surveyed, summary.DataQuality.Illustrative, summary.DataQuality.Missing),
             scores.Name, run.Id,
@@ -68,7 +79,7 @@ internal static class DistrictEndpoints
                 .Where(p => p.Priority is not null)
                 .OrderByDescending(p => p.Priority).ThenBy(p => p.Entry.Row.Ags, StringComparer.Ordinal)
                 .Take(5)
-                .Select(p => new PriorityMunicipalityDto(p.Entry.Row.Ags, run.BaseData.Get(p.Entry.Row.Ags).Name, p.Priority!.Value, p.Entry.Row.Score, TierNames.Parse(p.Entry.Row.Tier)))]));
+                .Select(p => new PriorityMunicipalityDto(p.Entry.Row.Ags, run.BaseData.Get(p.Entry.Row.Ags).Name, p.Priority!.Value, p.Entry.Row.Score, TierNames.Parse(p.Entry.Row.Tier)))]);
     }
 
     /// <summary>Lists districts.</summary>
@@ -86,7 +97,7 @@ internal static class DistrictEndpoints
         var (pageNumber, size) = Paging.Validate(page, pageSize, errors);
         if (state is not null && (!AgsFormat.IsStateKey(state) || !queries.StateExists(state)))
         {
-            errors["state"] = [$"'{state}' is not a state key: expected two digits 01..16, e.g. 09 for Bavaria."];
+            errors["state"] = [AreaFilters.StateMessage(state)];
         }
 
         if (errors.Count > 0)

@@ -35,7 +35,12 @@ public sealed record PriorityMunicipalityDto(string Ags, string Name, double Pri
 /// <param name="Unknown">Municipalities that did not answer.</param>
 /// <param name="ForeignResidentsShareCovered">Share (0..1) of the district's foreign residents living in a municipality that has it.</param>
 /// <param name="ForeignResidentsShareUnknown">Share living where it is not known.</param>
-public sealed record StructureCoverageDto(string Structure, int Having, int Lacking, int Unknown, double? ForeignResidentsShareCovered, double? ForeignResidentsShareUnknown);
+public sealed record StructureCoverageDto(string Structure, int Having, int Lacking, int Unknown, double? ForeignResidentsShareCovered, double? ForeignResidentsShareUnknown)
+{
+    /// <summary>The structure's name in the answer's language (German by default), e.g. "Ehrenamtskoordination".</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Label { get; init; }
+}
 
 /// <summary>Municipalities per data quality.</summary>
 /// <param name="Surveyed">With a surveyed assessment.</param>

@@ -23,10 +23,27 @@ internal static class ExportEndpoints
                 + "mentor or mentees and shared-service group. Filters as the ranking list: `state`, `district`, `tier`, `peerGroup`, "
                 + "`profile`, `run`. UTF-8 with a BOM so that spreadsheets show umlauts. `locale=de` (default): `;` between columns and a "
                 + "decimal comma, as Excel and LibreOffice in a German locale open it with a double click; `locale=en`: `,` and a decimal "
-                + "point, for other locales and scripts. Never thousands separators; AGS as text (keep the leading zero when importing). "
+                + "point, for other locales and scripts. Never thousands separators. The AGS and keys are plain text for scripts; Excel drops "
+                + "their leading zero on a double click unless `excel=true` writes them as `=\"09188117\"` (a formula showing the text). "
+                + "For spreadsheets, the Excel workbook (`GET /api/v1/export/readiness.xlsx`) keeps them as text cells and has German headers. "
                 + "Sent as an attachment named after the scope and run, e.g. `readiness-09188-run-12.csv`. Columns may be added at the "
                 + "end within v1; read them by name.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ServesRun(profile: true)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/readiness.xlsx", ExportReadinessXlsx)
+            .WithName("ExportReadinessXlsx")
+            .WithSummary("Download the readiness of every municipality as an Excel workbook")
+            .WithDescription("For spreadsheet users: an .xlsx workbook in the request's language (German by default, English with "
+                + "`Accept-Language: en`) with the sheets Übersicht (source, run, date, profile, filters, data sources and the warning when "
+                + "the answers are illustrative), Gemeinden (scores, tiers, ranks), Patenschaften (proposed pairs with their reasons), "
+                + "Kooperationsräume (shared-service groups with their offers) and Empfehlungen (the structures worth building). AGS and "
+                + "keys are text cells (leading zeros kept), numbers are numbers with a number format; header row frozen, autofilter on. "
+                + "Same filters as the CSV: `state`, `district`, `tier`, `peerGroup`, `profile`, `run`. Sent as an attachment, e.g. "
+                + "`readiness-09188-run-12.xlsx`.")
+            .Produces<byte[]>(StatusCodes.Status200OK, ReadinessWorkbook.ContentType)
             .ServesRun(profile: true)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -51,6 +68,7 @@ internal static class ExportEndpoints
     internal static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportReadinessCsv(
         [AsParameters] ExportQuery query,
         [Description("de (default): `;` and decimal comma for a German spreadsheet; en: `,` and decimal point.")] string? locale,
+        [Description("true: AGS and keys written as `=\"09188117\"`, so that Excel opened with a double click keeps the leading zero (the cell is then a formula; scripts should leave this off). Default false.")] bool? excel,
         DistrictQueries districts,
         HttpContext context)
     {
@@ -66,8 +84,47 @@ internal static class ExportEndpoints
             return invalid;
         }
 
-        var bytes = ReadinessCsv.Write(ExportRows.Select(served.Run, served.Scores, query, districts), locale == "en" ? CsvLocaleDto.En : CsvLocaleDto.De);
+        var bytes = ReadinessCsv.Write(ExportRows.Select(served.Run, served.Scores, query, districts), locale == "en" ? CsvLocaleDto.En : CsvLocaleDto.De, excel == true);
         return TypedResults.File(bytes, "text/csv; charset=utf-8", FileName(query, served.Run, "csv"));
+    }
+
+    internal static Results<FileContentHttpResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportReadinessXlsx(
+        [AsParameters] ExportQuery query,
+        DistrictQueries districts,
+        TimeProvider clock,
+        HttpContext context)
+    {
+        var served = context.ServedRun();
+        if (Invalid(query, served.Run, []) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var rows = ExportRows.Select(served.Run, served.Scores, query, districts);
+        var bytes = ReadinessWorkbook.Write(served, rows, Scope(query, rows), clock.GetUtcNow());
+        return TypedResults.File(bytes, ReadinessWorkbook.ContentType, FileName(query, served.Run, "xlsx"));
+    }
+
+    /// <summary>The filters in words, for the workbook's overview.</summary>
+    private static string Scope(ExportQuery query, IReadOnlyList<ExportRowDto> rows)
+    {
+        var parts = new List<string>
+        {
+            query.District is { } district ? $"{district} {(rows.Count > 0 ? rows[0].DistrictName : "")}".TrimEnd()
+                : query.State is { } state ? Localization.Texts.Format("Xlsx.ScopeState", state)
+                : Localization.Texts.Get("Xlsx.ScopeAll"),
+        };
+        if (query.Tier is { } tier)
+        {
+            parts.Add(Localization.Texts.Format("Xlsx.ScopeTier", Localization.Labels.Tier(tier)));
+        }
+
+        if (query.PeerGroup is { } peerGroup)
+        {
+            parts.Add(Localization.Texts.Format("Xlsx.ScopePeerGroup", peerGroup));
+        }
+
+        return string.Join("; ", parts);
     }
 
     internal static Results<GeoJsonExportResult, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ExportMunicipalitiesGeoJson(

@@ -13,7 +13,13 @@ internal static class ReadinessCsv
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    public static byte[] Write(IReadOnlyList<ExportRowDto> rows, CsvLocaleDto locale)
+    /// <summary>The columns holding AGS or keys with leading zeros, which Excel would read as numbers.</summary>
+    private static readonly HashSet<string> KeyColumns = ["ags", "districtKey", "stateKey", "mentorAgs", "menteeAgs", "sharedServiceGroupId"];
+
+    /// <param name="rows">The rows, in order.</param>
+    /// <param name="locale">Separator and decimal mark.</param>
+    /// <param name="excelText">Write the keys as <c>="09188117"</c>, which Excel shows as text with its leading zero.</param>
+    public static byte[] Write(IReadOnlyList<ExportRowDto> rows, CsvLocaleDto locale, bool excelText = false)
     {
         var (separator, culture) = locale == CsvLocaleDto.En ? (',', CultureInfo.InvariantCulture) : (';', German);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
@@ -43,6 +49,9 @@ internal static class ReadinessCsv
                             break;
                         case long number:
                             col.Format(number);
+                            break;
+                        case string key when excelText && KeyColumns.Contains(name):
+                            col.Set(string.Concat("=\"", key, "\""));
                             break;
                         case var other:
                             col.Set(Convert.ToString(other, CultureInfo.InvariantCulture));

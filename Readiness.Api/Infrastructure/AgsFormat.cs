@@ -1,4 +1,5 @@
 using System.Buffers;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Infrastructure;
 
@@ -19,7 +20,7 @@ internal static class AgsFormat
     private static bool IsDigits(string? value, int length) =>
         value is not null && value.Length == length && !value.AsSpan().ContainsAnyExcept(Digits);
 
-    public static string AgsMessage(string value) => $"'{value}' is not an AGS: expected 8 digits, e.g. 09162000.";
+    public static string AgsMessage(string value) => Texts.Format("Problem.Ags", value);
 
-    public static string DistrictKeyMessage(string value) => $"'{value}' is not a district key: expected 5 digits, e.g. 09188.";
+    public static string DistrictKeyMessage(string value) => Texts.Format("Problem.DistrictKey", value);
 }

@@ -1,3 +1,5 @@
+using Readiness.Api.Localization;
+
 namespace Readiness.Api.Infrastructure;
 
 /// <summary>One page of a list.</summary>
@@ -28,12 +30,12 @@ internal static class Paging
     {
         if (page is < 1)
         {
-            errors["page"] = ["page must be 1 or more."];
+            errors["page"] = [Texts.Get("Problem.Page")];
         }
 
         if (pageSize is < 1 or > MaxPageSize)
         {
-            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+            errors["pageSize"] = [Texts.Format("Problem.PageSize", MaxPageSize)];
         }
 
         return (page ?? 1, pageSize ?? DefaultPageSize);

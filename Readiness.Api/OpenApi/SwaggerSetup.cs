@@ -38,6 +38,7 @@ internal static class SwaggerSetup
             options.OperationFilter<RunETagFilter>();
             options.SchemaFilter<ProblemSchemasFilter>();
             options.SchemaFilter<TierSchemaFilter>();
+            options.SchemaFilter<NullableReferencesFilter>();
             var schemaIds = new SchemaGeneratorOptions().SchemaIdSelector;
             options.CustomSchemaIds(type => type == typeof(ReadinessTier) ? TierSchemaFilter.SchemaId : schemaIds(type));
             options.DocumentFilter<DocumentOrderFilter>();
@@ -59,8 +60,12 @@ internal static class SwaggerSetup
         + "and groups small neighbours for shared services.\n\n"
         + "Conventions: JSON in camelCase, enums as kebab-case strings, shares as fractions 0..1, distances in km, money in EUR, "
         + "dates ISO 8601. Errors are RFC 9457 problem details. Result endpoints answer from the current published run "
-        + "(`?run=` for an earlier one) with the run's ETag. A property that is not required may be absent or null; "
-        + "its description says when (OpenAPI 3.0 cannot mark a reference to another schema as nullable).\n\n"
+        + "(`?run=` for an earlier one) with the run's ETag. A property that is not required may be absent; one that may be null "
+        + "says `nullable: true` (on the `allOf` wrapper where it refers to another schema).\n\n"
+        + "Language: machine values (tiers, flags, indicator and structure keys, enum values) are fixed English codes; every text "
+        + "meant for a person (`tierLabel`, `label`, `text`, `title`, `explanation`, problem `title` and `detail`) is German by "
+        + "default and English with `Accept-Language: en`; answers say `Content-Language` and vary by `Accept-Language` (ETag "
+        + "included). docs/glossar.md lists the terms.\n\n"
         + "Stability: within v1 the contract changes only by addition: new operations, new optional parameters, new response "
         + "fields, new CSV columns at the end, new values of open lists such as `flags`, offers or stage names. Clients must ignore "
         + "fields they do not know. The values of enums (tier, dataQuality, status, ...) are fixed within v1. Renaming or removing anything, or changing a type or meaning, needs /api/v2; a deprecated "

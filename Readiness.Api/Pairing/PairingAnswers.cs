@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Readiness.Api.Readiness;
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Scoring.Pairing;
 using Readiness.Scoring.Scores;
@@ -18,7 +19,10 @@ internal static class PairingAnswers
         var unpairedDto = unpaired is null ? null : new UnpairedDto(
             Enum.Parse<UnpairedReasonDto>(unpaired.Reason.ToString()), unpaired.CandidateCount,
             unpaired.BestCandidateAgs is { } best ? new MunicipalityRefDto(best, run.BaseData.Get(best).Name) : null,
-            unpaired.BestCandidateBenefit is { } benefit ? Math.Round(benefit, 4) : null);
+            unpaired.BestCandidateBenefit is { } benefit ? Math.Round(benefit, 4) : null)
+        {
+            Text = Texts.Get("Unpaired." + WireNames.Of(Enum.Parse<UnpairedReasonDto>(unpaired.Reason.ToString()))),
+        };
         return new MunicipalityPairingDto(ags, role, asMentee, asMentor, unpairedDto, Explain(run, ags, role, asMentee, asMentor, unpaired), run.Id);
     }
 
@@ -42,7 +46,10 @@ internal static class PairingAnswers
     {
         var facts = run.BaseData.Get(ags);
         var row = run.Default.ByAgs[ags].Row;
-        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, TierNames.Parse(row.Tier), DataQualities.Parse(row.DataQuality));
+        return new PairPartyDto(ags, facts.Name, facts.DistrictKey, row.Score, TierNames.Parse(row.Tier), DataQualities.Parse(row.DataQuality))
+        {
+            TierLabel = Labels.Tier(row.Tier),
+        };
     }
 
     private static PairingRoleDto Role(PublishedRun run, string ags)
@@ -68,32 +75,36 @@ internal static class PairingAnswers
     {
         return role switch
         {
-            PairingRoleDto.Mentee when asMentee is not null =>
-                $"Paired with {asMentee.Mentor.Name} ({asMentee.DistanceKm:0.#} km{(asMentee.SharesBorder ? ", shared border" : "")}) to learn about {string.Join(", ", asMentee.Topics.Select(t => t.Structure))}.",
+            PairingRoleDto.Mentee when asMentee is not null => PairSentence(asMentee),
             PairingRoleDto.Mentee => unpaired?.Cause switch
             {
-                PairingRoleReason.NoMentorInReach => "No mentor within reach: no established or experienced municipality with a contact person borders it or lies within the distance limit.",
-                PairingRoleReason.MentorsOnlyAcrossDistrictBorder => "Mentors clearly ahead are within reach only across the district border, which the pairing keeps closed.",
-                PairingRoleReason.MentorsNotClearlyAhead => "Mentors are within reach, but none is far enough ahead (the minimum score gap) to pass on experience.",
-                PairingRoleReason.NoBenefit => "Mentors are within reach, but none has a structure this municipality lacks.",
-                _ => "Its candidate mentors are fully taken by mentees that come first (those just starting) or add more in total; see the candidates to overrule.",
+                PairingRoleReason.NoMentorInReach => Texts.Get("Unpaired.no-candidate"),
+                PairingRoleReason.MentorsOnlyAcrossDistrictBorder => Texts.Get("Unpaired.mentors-only-across-district-border"),
+                PairingRoleReason.MentorsNotClearlyAhead => Texts.Get("Unpaired.mentors-not-clearly-ahead"),
+                PairingRoleReason.NoBenefit => Texts.Get("Unpaired.no-benefit"),
+                _ => Texts.Get("Unpaired.candidates-at-capacity"),
             },
-            PairingRoleDto.Mentor when asMentor.Count > 0 => $"Mentors {string.Join(", ", asMentor.Select(p => p.Mentee.Name))}.",
-            PairingRoleDto.Mentor => "Can mentor, but no mentee within reach needs what it has, or others add more.",
+            PairingRoleDto.Mentor when asMentor.Count > 0 => Texts.Format("Pairing.Mentor", run.BaseData.Get(ags).Name, Labels.List([.. asMentor.Select(p => p.Mentee.Name)])),
+            PairingRoleDto.Mentor => Texts.Get("Pairing.MentorIdle"),
             _ => WhyNotMentor(run, ags) switch
             {
-                MentorBarrier.InsufficientData => "Not paired: too few answers to know its readiness.",
-                MentorBarrier.NoContactPerson => "Could mentor, but has no designated contact person for integration.",
-                MentorBarrier.ExcludedFlag => "Could mentor by its tier, but is itself stretched (e.g. volunteers without paid backing): it is not asked to mentor.",
-                _ => "Not paired.",
+                MentorBarrier.InsufficientData => Texts.Get("Pairing.InsufficientData"),
+                MentorBarrier.NoContactPerson => Texts.Get("Pairing.NoContactPerson"),
+                MentorBarrier.ExcludedFlag => Texts.Get("Pairing.ExcludedFlag"),
+                _ => Texts.Get("Pairing.None"),
             },
         };
     }
+
+    /// <summary>"Wiesentheid hat eine Ehrenamtskoordination und kann Erfahrungen an Abtswind weitergeben; 7 km, gemeinsame Gemeindegrenze."</summary>
+    public static string PairSentence(PairingDto pair) => Texts.Format(
+        "Pairing.Mentee", pair.Mentor.Name, Labels.List([.. pair.Topics.Select(t => Labels.StructureHas(t.Structure))]), pair.Mentee.Name,
+        Texts.Number(pair.DistanceKm), pair.SharesBorder ? Texts.Get("Pairing.SharedBorder") : "");
 
     private static BenefitPartsDto Parts(BenefitParts p) => new(
         Math.Round(p.Transfer, 4), Math.Round(p.StructureGap, 4), Math.Round(p.ScoreGap, 4), Math.Round(p.Compatibility, 4),
         Math.Round(p.Proximity, 4), p.FeatureDistance is { } d ? Math.Round(d, 4) : null);
 
     private static List<TopicDto> Topics(MentorPair pair) =>
-        [.. pair.Topics.Select(t => new TopicDto(t.Structure, Math.Round(t.Weight, 4), t.MenteeAnswerMissing))];
+        [.. pair.Topics.Select(t => new TopicDto(t.Structure, Math.Round(t.Weight, 4), t.MenteeAnswerMissing) { Label = Labels.Structure(t.Structure) })];
 }

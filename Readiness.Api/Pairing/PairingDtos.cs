@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Pairing;
@@ -9,7 +10,12 @@ namespace Readiness.Api.Pairing;
 /// <param name="Score">Readiness score (default profile).</param>
 /// <param name="Tier">Readiness tier: starting, developing, established, experienced or insufficient-data.</param>
 /// <param name="DataQuality">What its score rests on: surveyed, illustrative or missing.</param>
-public sealed record PairPartyDto(string Ags, string Name, string DistrictKey, double? Score, ReadinessTier Tier, DataQualityDto DataQuality);
+public sealed record PairPartyDto(string Ags, string Name, string DistrictKey, double? Score, ReadinessTier Tier, DataQualityDto DataQuality)
+{
+    /// <summary>The tier in plain words, in the answer's language (German by default).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TierLabel { get; init; }
+}
 
 /// <summary>The parts a pair's benefit is made of: benefit = transfer × compatibility × proximity.</summary>
 /// <param name="Transfer">What can be passed on: the structure gap plus a share of the score gap.</param>
@@ -24,7 +30,12 @@ public sealed record BenefitPartsDto(double Transfer, double StructureGap, doubl
 /// <param name="Structure">Structure key.</param>
 /// <param name="Weight">Its weight in the gap.</param>
 /// <param name="MenteeAnswerMissing">The mentee did not answer: it may already have it.</param>
-public sealed record TopicDto(string Structure, double Weight, bool MenteeAnswerMissing);
+public sealed record TopicDto(string Structure, double Weight, bool MenteeAnswerMissing)
+{
+    /// <summary>The structure's name in the answer's language, e.g. "Ehrenamtskoordination".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Label { get; init; }
+}
 
 /// <summary>A recommended mentor pair for good-practice transfer.</summary>
 /// <param name="Mentee">The municipality starting out.</param>
@@ -60,7 +71,12 @@ public enum UnpairedReasonDto
 /// <param name="CandidateCount">Mentors within reach.</param>
 /// <param name="BestCandidate">The candidate that would have added most.</param>
 /// <param name="BestCandidateBenefit">Its benefit.</param>
-public sealed record UnpairedDto(UnpairedReasonDto Reason, int CandidateCount, MunicipalityRefDto? BestCandidate, double? BestCandidateBenefit);
+public sealed record UnpairedDto(UnpairedReasonDto Reason, int CandidateCount, MunicipalityRefDto? BestCandidate, double? BestCandidateBenefit)
+{
+    /// <summary>Why, as a sentence in the answer's language.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Text { get; init; }
+}
 
 /// <summary>A municipality's role in the pairing.</summary>
 public enum PairingRoleDto
@@ -81,7 +97,7 @@ public enum PairingRoleDto
 /// <param name="AsMentee">Its mentor pair, if it is a paired mentee.</param>
 /// <param name="AsMentor">Its mentees, if it is a mentor.</param>
 /// <param name="Unpaired">Why a mentee has no mentor.</param>
-/// <param name="Explanation">A sentence a planner can read.</param>
+/// <param name="Explanation">A sentence a planner can read, in the answer's language (German by default, English with Accept-Language: en).</param>
 /// <param name="RunId">The run the answer comes from (see GET /api/v1/runs/{id}).</param>
 public sealed record MunicipalityPairingDto(string Ags, PairingRoleDto Role, PairingDto? AsMentee, IReadOnlyList<PairingDto> AsMentor, UnpairedDto? Unpaired, string Explanation, long RunId);
 

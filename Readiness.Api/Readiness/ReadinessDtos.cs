@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Readiness;
@@ -30,7 +31,21 @@ public sealed record ReadinessDto(
     IReadOnlyList<PillarDto> Pillars, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<string> Flags,
     IReadOnlyList<RecommendationDto> Recommendations, PeerGroupRefDto? PeerGroup, AssessmentRefDto? Assessment,
     DataQualityDto DataQuality, string Profile, long RunId,
-    IReadOnlyList<string>? TierCappedBy = null, ReadinessTier? TierByScore = null, double? Priority = null);
+    IReadOnlyList<string>? TierCappedBy = null, ReadinessTier? TierByScore = null, double? Priority = null)
+{
+    /// <summary>The tier in plain words, in the answer's language (German by default, English with Accept-Language: en), e.g. "im Aufbau".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TierLabel { get; init; }
+
+    /// <summary>Each flag with a sentence a planner can read, in the order of <c>flags</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FlagTextDto>? FlagTexts { get; init; }
+}
+
+/// <summary>A flag and what it means, in the answer's language.</summary>
+/// <param name="Flag">The flag key, e.g. no-contact-person.</param>
+/// <param name="Text">A sentence a planner can read.</param>
+public sealed record FlagTextDto(string Flag, string Text);
 
 /// <summary>Ranks, 1 being the most ready; with how many were ranked in each group.</summary>
 /// <param name="District">Rank within the district.</param>
@@ -57,7 +72,12 @@ public sealed record RankIntervalsDto(RankIntervalDto? All, RankIntervalDto? Dis
 /// <param name="Key">structures, resources or experience.</param>
 /// <param name="Score">Pillar score 0..100; null when none of its indicators is answered.</param>
 /// <param name="Weight">Pillar weight in the profile.</param>
-public sealed record PillarDto(string Key, double? Score, double Weight);
+public sealed record PillarDto(string Key, double? Score, double Weight)
+{
+    /// <summary>The pillar's name in the answer's language, e.g. "Strukturen".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Label { get; init; }
+}
 
 /// <summary>One indicator of the score.</summary>
 /// <param name="Key">Indicator key, e.g. contactPerson, paidStaffFte, activeVolunteers.</param>
@@ -67,14 +87,28 @@ public sealed record PillarDto(string Key, double? Score, double Weight);
 /// <param name="Normalized">The value on 0..1 after normalisation.</param>
 /// <param name="Weight">Effective weight of the indicator in the score (pillar weight × weight within the pillar, over the answered ones).</param>
 /// <param name="Contribution">Points it adds to the score; under arithmetic aggregation the contributions add up to the score.</param>
-public sealed record IndicatorDto(string Key, string Pillar, double? Value, double? RawValue, double? Normalized, double Weight, double? Contribution);
+public sealed record IndicatorDto(string Key, string Pillar, double? Value, double? RawValue, double? Normalized, double Weight, double? Contribution)
+{
+    /// <summary>The indicator's name in the answer's language, e.g. "Ehrenamtskoordination".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Label { get; init; }
+}
 
 /// <summary>A structure worth building.</summary>
 /// <param name="Structure">Structure key, e.g. network, migrantCouncil.</param>
 /// <param name="ExpectedGain">Score points it would add (computed by re-scoring with it).</param>
 /// <param name="PeersHaving">How many of its peer group have it.</param>
 /// <param name="PeersAtHigherTier">How many of its peer group at a higher tier have it.</param>
-public sealed record RecommendationDto(string Structure, double? ExpectedGain, int PeersHaving, int PeersAtHigherTier);
+public sealed record RecommendationDto(string Structure, double? ExpectedGain, int PeersHaving, int PeersAtHigherTier)
+{
+    /// <summary>The structure's name in the answer's language, e.g. "Integrationsbeirat".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Label { get; init; }
+
+    /// <summary>The recommendation as a sentence a planner can read, numbers in the answer's language.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Text { get; init; }
+}
 
 /// <summary>The assessment behind a score.</summary>
 /// <param name="Id">Assessment id.</param>
@@ -96,7 +130,12 @@ public sealed record AssessmentRefDto(long Id, DateOnly ReferenceDate, DataQuali
 /// <param name="Priority">Handlungsbedarf: foreign residents × (1 − score/100); high where many migrants live in a place that is not yet ready. Null without a score or census figure.</param>
 public sealed record ReadinessSummaryDto(
     string Ags, string Name, string DistrictKey, double? Score, ReadinessTier Tier, double Coverage, RankDto Rank,
-    RankIntervalDto? RankInterval, PeerGroupRefDto? PeerGroup, DataQualityDto DataQuality, double? Priority = null);
+    RankIntervalDto? RankInterval, PeerGroupRefDto? PeerGroup, DataQualityDto DataQuality, double? Priority = null)
+{
+    /// <summary>The tier in plain words, in the answer's language.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TierLabel { get; init; }
+}
 
 /// <summary>A page of the ranking, with the run and profile it comes from.</summary>
 /// <param name="Items">The municipalities of this page.</param>

@@ -60,7 +60,9 @@ internal static class ReadinessEndpoints
         [Description("Scoring profile; default `default`.")] string? profile,
         [AsParameters] RunQuery query,
         HttpContext context) =>
-        new JsonBytesResult(context.ServedRun().Scores.ByAgs[ags].Json);
+        new JsonBytesResult(context.Features.Get<StoredAnswer>() is { } stored
+            ? ReadinessTexts.Localize(stored.Json)
+            : ReadinessTexts.Serve(context.ServedRun().Scores.ByAgs[ags]));
 
     internal static async Task<Results<Ok<WhatIfDto>, ValidationProblem, ProblemHttpResult>> WhatIfReadiness(
         [Description("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 09188117.")] string ags,

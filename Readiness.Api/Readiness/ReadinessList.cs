@@ -127,7 +127,10 @@ internal static class ReadinessList
             row.RankLow is { } low && row.RankHigh is { } high ? new RankIntervalDto(low, high, row.RankMedian ?? low) : null,
             peerGroup,
             DataQualities.Parse(row.DataQuality),
-            PriorityOf(run, entry));
+            PriorityOf(run, entry))
+        {
+            TierLabel = Localization.Labels.Tier(row.Tier),
+        };
     }
 
     public static DataQualityDto Quality(IReadOnlyCollection<ScoreEntry> entries) => DataQualities.Of(entries.Select(e => e.Row.DataQuality));

@@ -1,3 +1,4 @@
+using Readiness.Api.Localization;
 using Readiness.Scoring.Model;
 
 namespace Readiness.Api.Runs;
@@ -37,7 +38,7 @@ internal static class AreaFilters
     public static bool Matches(MunicipalityFacts facts, string? state, string? district) =>
         (state is null || facts.StateKey == state) && (district is null || facts.DistrictKey == district);
 
-    public static string StateMessage(string state) => $"'{state}' is not a state key: expected two digits 01..16, e.g. 09 for Bavaria.";
+    public static string StateMessage(string state) => Texts.Format("Problem.StateKey", state);
 
-    public static string DistrictMessage(string district) => $"'{district}' is not a district key: expected the 5 digits of an existing district, e.g. 09188.";
+    public static string DistrictMessage(string district) => Texts.Format("Problem.DistrictFilter", district);
 }

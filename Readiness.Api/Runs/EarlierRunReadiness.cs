@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Readiness.Data.Runs;
 
 namespace Readiness.Api.Runs;
@@ -10,31 +9,23 @@ namespace Readiness.Api.Runs;
 /// </summary>
 internal sealed class EarlierRunReadiness(EarlierRunQueries queries, PublishedRunCache cache)
 {
-    /// <summary>The answer, a 304 or a 404; null when the current run is asked for or the run did not store the profile (the cache computes it).</summary>
-    public Answer? Find(long runId, string profile, string ags, HttpContext context)
+    /// <summary>What the store holds; null when the current run is asked for or the run did not store the profile (the cache computes it).</summary>
+    public Answer? Find(long runId, string profile, string ags)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (cache.Current?.Id == runId)
         {
             return null;
         }
 
         var (outcome, json) = queries.Readiness(runId, profile, ags);
-        switch (outcome)
-        {
-            case EarlierReadiness.Found:
-                return new Answer(json, ServedRuns.NotModified(context, runId), null);
-            case EarlierReadiness.RunNotPublished:
-                return new Answer(null, false, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found",
-                    detail: $"No published run has the id {runId}: it never existed, failed, or was removed by retention. See GET /api/v1/runs."));
-            case EarlierReadiness.MunicipalityNotInRun:
-                return new Answer(null, false, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Municipality not found",
-                    detail: $"No municipality has the key '{ags}'."));
-            default:
-                return null;
-        }
+        return outcome is EarlierReadiness.Found or EarlierReadiness.RunNotPublished or EarlierReadiness.MunicipalityNotInRun
+            ? new Answer(outcome, json)
+            : null;
     }
 
-    /// <summary>The JSON to send, or a 304, or a problem.</summary>
-    internal sealed record Answer(byte[]? Json, bool NotModified, ProblemHttpResult? Problem);
+    /// <summary>The outcome, and the stored JSON when found.</summary>
+    internal sealed record Answer(EarlierReadiness Outcome, byte[]? Json);
 }
+
+/// <summary>A stored answer the served-run opening read from the store, for the handler to send.</summary>
+internal sealed record StoredAnswer(byte[] Json);

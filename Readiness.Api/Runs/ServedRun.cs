@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
+using Readiness.Api.Localization;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Runs;
@@ -46,11 +47,11 @@ internal static class ServedRuns
 
     /// <summary>
     /// Sets a run's ETag, <c>Cache-Control: no-cache</c> and <c>X-Run-Id</c>, and says whether the client already
-    /// has this answer (a matching If-None-Match): one ETag per run, since a published run never changes.
+    /// has this answer (a matching If-None-Match): one ETag per run and language, since a published run never changes.
     /// </summary>
     public static bool NotModified(HttpContext context, long runId)
     {
-        var etag = PublishedRun.ETagOf(runId);
+        var etag = RunETags.Of(runId);
         context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Run-Id"] = runId.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Readiness.Api.Localization;
+using Readiness.Data.Runs;
 
 namespace Readiness.Api.Runs;
 
@@ -25,11 +27,24 @@ internal sealed class ServedRunFilter : IEndpointFilter
         var runId = http.Request.Query["run"].FirstOrDefault() is { Length: > 0 } text ? long.Parse(text, CultureInfo.InvariantCulture) : (long?)null;
         var profile = ServedRuns.ProfileName(metadata.TakesProfile ? http.Request.Query["profile"].FirstOrDefault() : null);
         if (metadata.EarlierFromStore && runId is { } earlierId && ags is not null
-            && http.RequestServices.GetRequiredService<EarlierRunReadiness>().Find(earlierId, profile, ags, http) is { } earlier)
+            && http.RequestServices.GetRequiredService<EarlierRunReadiness>().Find(earlierId, profile, ags) is { } earlier)
         {
-            return earlier.Problem is { } missing ? missing
-                : earlier.NotModified ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-                : new JsonBytesResult(earlier.Json!);
+            switch (earlier.Outcome)
+            {
+                case EarlierReadiness.RunNotPublished:
+                    return RunNotFound(earlierId);
+                case EarlierReadiness.MunicipalityNotInRun:
+                    return Problems.NotFound("Municipality", ags);
+                default:
+                    if (metadata.Conditional && ServedRuns.NotModified(http, earlierId))
+                    {
+                        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                    }
+
+                    // The handler serves the stored answer (with the texts of the request's language).
+                    http.Features.Set(new StoredAnswer(earlier.Json!));
+                    return await next(context);
+            }
         }
 
         var (run, problem) = Resolve(cache, runId, http);
@@ -58,23 +73,24 @@ internal sealed class ServedRunFilter : IEndpointFilter
         return await next(context);
     }
 
+    private static ProblemHttpResult RunNotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Problem.RunNotFound.Title"),
+            detail: Texts.Format("Problem.RunNotFound.Detail", id.ToString(CultureInfo.InvariantCulture)));
+
     private static (PublishedRun? Run, ProblemHttpResult? Problem) Resolve(PublishedRunCache cache, long? runId, HttpContext context)
     {
         if (runId is { } id)
         {
             var run = cache.Get(id);
-            return run is null
-                ? (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found",
-                    detail: $"No published run has the id {id.ToString(CultureInfo.InvariantCulture)}: it never existed, failed, or was removed by retention. See GET /api/v1/runs."))
-                : (run, null);
+            return run is null ? (null, RunNotFound(id)) : (run, null);
         }
 
         var current = cache.Current;
         if (current is null)
         {
             context.Response.Headers.RetryAfter = "15";
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No run published yet",
-                detail: "The first run computes the results after the service starts; try again in a few seconds. See GET /api/v1/runs."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: Texts.Get("Problem.NoRun.Title"),
+                detail: Texts.Get("Problem.NoRun.Detail")));
         }
 
         return (current, null);

@@ -11,7 +11,7 @@ public sealed record SharedServiceMemberDto(string Ags, string Name, long Popula
 
 /// <summary>An offer the group could share.</summary>
 /// <param name="Key">Offer key, e.g. joint-contact-point.</param>
-/// <param name="Title">What it is.</param>
+/// <param name="Title">What it is, in the answer's language (German by default, English with Accept-Language: en).</param>
 /// <param name="Because">The missing structures that call for it.</param>
 /// <param name="Kind">joint (set up together: two or more members lack it), host (one member, or a larger neighbour, has it and serves the others) or courses.</param>
 /// <param name="Host">For a host offer: who has it and serves the others.</param>

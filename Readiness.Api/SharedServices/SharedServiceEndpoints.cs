@@ -60,7 +60,7 @@ internal static class SharedServiceEndpoints
         })],
         group.Population, Math.Round(group.ForeignResidents), group.ForeignResidentsComplete, group.FloorReachedBy, group.UnionKeys,
         group.MissingStructures, group.UnconfirmedMissingStructures,
-        [.. group.SuggestedOffers.Select(o => new SuggestedOfferDto(o.Key, o.Title, o.Because, o.Kind,
+        [.. group.SuggestedOffers.Select(o => new SuggestedOfferDto(o.Key, Localization.Labels.Offer(o.Key, o.Title), o.Because, o.Kind,
             o.HostAgs is { } host ? Reference(run, host) : null, o.For is { } those ? [.. those.Select(ags => Reference(run, ags))] : null))],
         run.Id,
         DataQualities.Of(group.Members.Select(ags => run.Default.ByAgs[ags].Row.DataQuality)),

@@ -26,6 +26,8 @@ public sealed class MeasureTests
     private JsonNode progressOverdue = null!;
     private JsonNode run = null!;
     private JsonNode changes = null!;
+    private JsonNode beforeSurvey = null!;
+    private JsonNode afterSurvey = null!;
 
     private static string MeasuresOf(string district) => $"/api/v1/districts/{district}/measures";
 
@@ -57,6 +59,30 @@ public sealed class MeasureTests
         progressOverdue = await ProgressAsync();
         run = await client.WaitForRunAsync(database, await client.StartRunAsync(admin));
         changes = await (await client.GetAsync($"/api/v1/runs/{run.Get<long>("id")}/changes")).ReadJsonAsync(HttpStatusCode.OK);
+
+        // A surveyed assessment dated today that shows every structure: evidence for whatever the measure aimed at.
+        var measure = $"{MeasuresOf(Starnberg)}/{created.Get<long>("id")}";
+        beforeSurvey = await (await client.GetAsync(measure)).ReadJsonAsync(HttpStatusCode.OK);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var survey = $$"""
+            {"referenceDate": "{{today}}", "contactPerson": true, "paidStaffFte": 1, "network": true, "volunteerCoordination": true,
+             "migrantCouncil": true, "integrationConcept": true, "councilResolution": true, "intermunicipalExchange": true}
+            """;
+        using (var post = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", planner, Json(survey))))
+        {
+            Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created), await post.Content.ReadAsStringAsync());
+        }
+
+        afterSurvey = await (await client.GetAsync(measure)).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public void Evidence_AppearsWhenALaterSurveyShowsTheStructure()
+    {
+        Assert.That(beforeSurvey["evidence"], Is.Null, beforeSurvey.ToJsonString());
+        Assert.That(afterSurvey["evidence"]!.Get<string>("structure"), Is.EqualTo(indicator));
+        Assert.That(afterSurvey["evidence"]!.Get<string>("presentSince"), Is.EqualTo(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(afterSurvey.Get<string>("status"), Is.EqualTo("planned"), "the planner still closes it");
     }
 
     [OneTimeTearDown]

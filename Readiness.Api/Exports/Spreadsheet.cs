@@ -201,6 +201,7 @@ internal static class Spreadsheet
         new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }), new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
@@ -210,5 +211,6 @@ internal static class Spreadsheet
             new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true },
             new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true })
-        { Count = 8 });
+        { Count = 8 },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
 }

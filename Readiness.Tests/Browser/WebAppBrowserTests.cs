@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Readiness.Data.ApiKeys;
 using Readiness.Tests.Support;
+using static Readiness.Tests.Api.Write.WriteSupport;
 
 namespace Readiness.Tests.Browser;
 
@@ -112,6 +114,27 @@ public sealed class WebAppBrowserTests
         await page.WaitForURLAsync($"**/districts/{Starnberg}");
         await page.Locator("#municipality-table tbody tr").First.WaitForAsync();
         Assert.That(await page.Locator("h1").InnerTextAsync(), Does.Contain("Starnberg"));
+    }
+
+    [Test]
+    public async Task Planner_AgreesToTheProposedPair_AndSeesItsState()
+    {
+        var key = session.Factory.CreateKey(Role.Planner, Starnberg);
+        var page = await session.NewPageAsync();
+        // The key is entered once per browser session and kept in sessionStorage, never in a URL.
+        await page.AddInitScriptAsync($"sessionStorage.setItem('readiness.plannerKey', '{key}')");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync("Im Begleitgremium besprochen");
+        await page.GotoAsync($"/municipalities/{Andechs}");
+        var proposed = page.Locator("#candidates tbody tr", new PageLocatorOptions { Has = page.Locator("td[data-decision=proposed]") }).First;
+        await proposed.WaitForAsync();
+
+        await proposed.Locator("button").First.ClickAsync();
+
+        var agreed = page.Locator("#candidates td[data-decision=agreed]");
+        await agreed.WaitForAsync();
+        Assert.That(await agreed.InnerTextAsync(), Is.EqualTo("vereinbart"));
+        var decisions = await JsonAsync($"/api/v1/pairings/decisions?district={Starnberg}");
+        Assert.That(decisions.ToJsonString(), Does.Contain(Andechs).And.Contain("agreed"), "the decision is stored, not only shown");
     }
 
     [Test]

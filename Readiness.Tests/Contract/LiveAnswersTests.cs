@@ -115,6 +115,8 @@ public sealed class LiveAnswersTests
         urls = Expand(urls, "{ags}", Municipalities);
         urls = Expand(urls, "{key}", Districts);
         urls = Expand(urls, "{name}", ["default"]);
+        urls = Expand(urls, "{mentee}", ["09188117"]);
+        urls = Expand(urls, "{mentor}", ["09188132"]);
         if (path.Contains("{id}", StringComparison.Ordinal))
         {
             var ids = path switch
@@ -122,6 +124,8 @@ public sealed class LiveAnswersTests
                 _ when path.StartsWith("/api/v1/peer-groups", StringComparison.Ordinal) => await IdsAsync("/api/v1/peer-groups", "id"),
                 _ when path.StartsWith("/api/v1/shared-services", StringComparison.Ordinal) => await IdsAsync("/api/v1/shared-services?district=09188", "id"),
                 _ when path.StartsWith("/api/v1/runs", StringComparison.Ordinal) => [await CurrentRunAsync()],
+                // Measures and webhooks start empty: their answer for an id is the documented 404 (or 401 without a key).
+                _ when path.Contains("/measures/", StringComparison.Ordinal) || path.StartsWith("/api/v1/webhooks", StringComparison.Ordinal) => ["1"],
                 _ => [],
             };
             urls = path.Contains("/assessments/", StringComparison.Ordinal)

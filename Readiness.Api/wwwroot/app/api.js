@@ -17,11 +17,11 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, body, withKey) {
+async function send(method, path, body, withKey, cache = 'default') {
   const headers = { 'Accept-Language': language, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (withKey && plannerKey.get()) headers['X-Api-Key'] = plannerKey.get();
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, cache, body: body === undefined ? undefined : JSON.stringify(body) });
   const type = response.headers.get('Content-Type') || '';
   const payload = type.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ApiError(response.status, payload);
@@ -30,6 +30,7 @@ async function send(method, path, body, withKey) {
 
 export const api = {
   get: path => send('GET', path),
+  fresh: path => send('GET', path, undefined, false, 'no-store'),
   /** A GET that may legitimately be absent (404) or not offered by this version of the service. */
   optional: path => send('GET', path).catch(error => (error instanceof ApiError && (error.status === 404 || error.status === 405) ? null : Promise.reject(error))),
   post: (path, body, withKey = false) => send('POST', path, body, withKey),

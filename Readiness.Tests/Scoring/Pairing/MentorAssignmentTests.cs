@@ -33,9 +33,9 @@ public sealed class MentorAssignmentTests
             Assert.That(result.TotalBenefit, Is.EqualTo(optimum).Within(1e-5), $"seed {seed}: then the brute-force optimum of benefit");
             Assert.That(benefitOnly.TotalBenefit, Is.EqualTo(benefitOptimum).Within(1e-5), $"seed {seed}: without need first, the benefit optimum");
             Assert.That(result.NeedFirstPrice, Is.EqualTo(benefitOptimum - optimum).Within(1e-5), $"seed {seed}: the price of need first");
-            Assert.That(result.Pairs.CountBy(p => p.MentorAgs).Select(c => c.Value), Is.Not.Empty.And.All.LessThanOrEqualTo(options.MaxMenteesPerMentor), $"seed {seed}: capacity");
+            Assert.That(result.Pairs.CountBy(p => p.MentorAgs).Select(c => c.Value), Has.All.LessThanOrEqualTo(options.MaxMenteesPerMentor), $"seed {seed}: capacity (a generated instance may have no pair)");
             Assert.That(result.Pairs.Select(p => p.MenteeAgs), Is.Unique, $"seed {seed}: one mentor per mentee");
-            Assert.That(result.Pairs.Select(p => p.Benefit), Is.Not.Empty.And.All.GreaterThan(0), $"seed {seed}: no pair without benefit");
+            Assert.That(result.Pairs.Select(p => p.Benefit), Has.All.GreaterThan(0), $"seed {seed}: no pair without benefit");
             Assert.That(greedy, Is.LessThanOrEqualTo(benefitOnly.TotalBenefit + 1e-5), $"seed {seed}: greedy is never better");
             Assert.That(result.Pairs.Count + result.Unpaired.Count, Is.EqualTo(result.Statistics.Mentees), $"seed {seed}: every mentee is accounted for");
             greedyWorse += greedy < benefitOnly.TotalBenefit - 1e-5 ? 1 : 0;

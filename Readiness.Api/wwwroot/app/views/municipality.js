@@ -13,7 +13,8 @@ export async function renderMunicipality(main, ags) {
     api.get(`/api/v1/municipalities/${ags}`),
     api.get(`/api/v1/municipalities/${ags}/readiness`),
     api.get(`/api/v1/municipalities/${ags}/pairing`),
-    api.get(`/api/v1/municipalities/${ags}/pairing-candidates`),
+    // Decisions change the candidates' state within a run: always ask the service, never the browser cache.
+    api.fresh(`/api/v1/municipalities/${ags}/pairing-candidates`),
     api.get(`/api/v1/municipalities/${ags}/assessments?pageSize=20`),
     api.optional(`/api/v1/municipalities/${ags}/similar`),
   ]);
@@ -28,7 +29,7 @@ export async function renderMunicipality(main, ags) {
     scoreView(readiness),
     section(t('mun.pillars'), bars(readiness.pillars.map(p => [p.label ?? structureLabel(p.key), p.score, 100]))),
     section(t('mun.indicators'), bars(readiness.indicators.filter(i => i.contribution !== null).map(i => [i.label ?? structureLabel(i.key), i.contribution, maxOf(readiness.indicators)]))),
-    section(t('mun.flags'), list(readiness.flags, flag => readiness.flagTexts?.[flag] ?? flagText(flag))),
+    section(t('mun.flags'), list(readiness.flags, flag => readiness.flagTexts?.find(f => f.flag === flag)?.text ?? flagText(flag))),
     section(t('mun.recommendations'), list(readiness.recommendations, r => [
       h('strong', {}, r.label ?? structureLabel(r.structure)), ' ', t('mun.gain', number(r.expectedGain, 1)), ' · ', t('mun.peersHaving', r.peersAtHigherTier ?? r.peersHaving),
       r.text ? h('div', { class: 'muted' }, r.text) : null])),
@@ -95,7 +96,7 @@ function pairingView(pairing, candidates, municipality) {
       h('tbody', {}, ...candidates.candidates.map(c => h('tr', {},
         h('th', { scope: 'row' }, link(`/municipalities/${c.mentor.ags}`, c.mentor.name)),
         h('td', { class: 'num' }, number(c.benefit, 2)), h('td', { class: 'num' }, `${number(c.distanceKm, 1)} km`),
-        h('td', { class: 'decision-state' }, c.decision?.stateLabel ?? c.decision?.state ?? (c.chosen ? t('mun.chosen') : '')),
+        h('td', { class: 'decision-state', 'data-decision': c.decision ?? (c.chosen ? 'proposed' : null) }, c.decision ? t(`decision.${c.decision}`) : (c.chosen ? t('mun.chosen') : '')),
         h('td', {}, decisionButtons(c, municipality)))))));
   }
   return h('div', {}, ...parts);

@@ -138,6 +138,27 @@ public sealed class WebAppBrowserTests
     }
 
     [Test]
+    public async Task Planner_TurnsARecommendationIntoAMeasure_ThatTheProgressBoardCounts()
+    {
+        var key = session.Factory.CreateKey(Role.Planner, Starnberg);
+        var page = await session.NewPageAsync();
+        await page.AddInitScriptAsync($"sessionStorage.setItem('readiness.plannerKey', '{key}')");
+        await page.GotoAsync($"/municipalities/{Andechs}");
+        var button = page.Locator("button.measure").First;
+        await button.WaitForAsync();
+
+        await button.ClickAsync();
+
+        await page.Locator(".measure-created").WaitForAsync();
+        await page.GotoAsync($"/districts/{Starnberg}");
+        await page.Locator("#progress tbody tr").First.WaitForAsync();
+        var planned = await page.Locator("#progress tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.That(planned.Sum(int.Parse), Is.GreaterThanOrEqualTo(1), "the new measure is planned in its field of action");
+        var progress = await JsonAsync($"/api/v1/districts/{Starnberg}/progress");
+        Assert.That(progress["byFieldOfAction"]!.AsArray().Sum(f => f!["planned"]!.GetValue<int>()), Is.EqualTo(planned.Sum(int.Parse)));
+    }
+
+    [Test]
     public async Task EnglishBrowser_GetsTheEnglishPage()
     {
         var page = await session.NewPageAsync("en-GB");

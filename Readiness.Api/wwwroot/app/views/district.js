@@ -5,13 +5,14 @@ import { districtMap, legend, tierColours, tierOrder } from '../map.js';
 import { navigate } from '../main.js';
 
 export async function renderDistrict(main, key) {
-  const [district, summary, ranking, geojson, pairs, groups] = await Promise.all([
+  const [district, summary, ranking, geojson, pairs, groups, progress] = await Promise.all([
     api.get(`/api/v1/districts/${key}`),
     api.get(`/api/v1/districts/${key}/summary`),
     api.get(`/api/v1/readiness?district=${key}&pageSize=500&sort=name`),
     api.get(`/api/v1/export/municipalities.geojson?district=${key}`),
     api.get(`/api/v1/pairings?district=${key}&pageSize=500`),
     api.get(`/api/v1/shared-services?district=${key}&pageSize=500`),
+    api.optional(`/api/v1/districts/${key}/progress`),
   ]);
   document.title = `${district.name} – Readiness`;
 
@@ -37,7 +38,8 @@ export async function renderDistrict(main, key) {
     section(t('district.map'), h('div', { class: 'controls' }, colourChoice, layers), mapElement, legendList),
     section(t('district.summary'), summaryView(summary)),
     section(t('district.table'), h('p', { class: 'muted' }, t('district.tableHint')), table(ranking.items)),
-    section(t('district.downloads'), downloads(key)));
+    section(t('district.downloads'), downloads(key)),
+    progress ? section(t('progress.title'), progressView(progress)) : null);
 
   showLegend();
   const view = districtMap(mapElement, geojson, {
@@ -95,6 +97,24 @@ function table(rows) {
 
   draw();
   return element;
+}
+
+/** The steering committee's view: measures by field of action and status, what is overdue, pairs by state. */
+function progressView(progress) {
+  const fields = h('table', { class: 'data', id: 'progress' },
+    h('caption', {}, t('progress.fields')),
+    h('thead', {}, h('tr', {}, ...['', 'progress.planned', 'progress.inProgress', 'progress.done', 'progress.dropped', 'progress.overdue']
+      .map(c => h('th', { scope: 'col' }, c ? t(c) : '')))),
+    h('tbody', {}, ...progress.byFieldOfAction.map(f => h('tr', {}, h('th', { scope: 'row' }, f.fieldOfAction),
+      ...[f.planned, f.inProgress, f.done, f.dropped, f.overdue].map(n => h('td', { class: 'num' }, n))))));
+  const overdue = progress.overdue.length
+    ? h('ul', {}, ...progress.overdue.map(m => h('li', {}, h('strong', {}, m.title), ` · ${t('progress.due')} ${m.dueDate}`,
+      m.consequence ? ` · ${t('progress.consequence')}: ${m.consequence}` : '')))
+    : h('p', { class: 'muted' }, t('mun.none'));
+  const pairs = Object.entries(progress.pairsByState ?? {});
+  return h('div', {}, fields, h('h3', {}, t('progress.overdue')), overdue,
+    h('h3', {}, t('progress.pairs')),
+    pairs.length ? h('ul', { class: 'tiers' }, ...pairs.map(([state, count]) => h('li', {}, `${t(`decision.${state}`)}: ${count}`))) : h('p', { class: 'muted' }, t('mun.none')));
 }
 
 function downloads(key) {

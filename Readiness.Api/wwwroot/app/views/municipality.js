@@ -31,8 +31,8 @@ export async function renderMunicipality(main, ags) {
     section(t('mun.indicators'), bars(readiness.indicators.filter(i => i.contribution !== null).map(i => [i.label ?? structureLabel(i.key), i.contribution, maxOf(readiness.indicators)]))),
     section(t('mun.flags'), list(readiness.flags, flag => readiness.flagTexts?.find(f => f.flag === flag)?.text ?? flagText(flag))),
     section(t('mun.recommendations'), list(readiness.recommendations, r => [
-      h('strong', {}, r.label ?? structureLabel(r.structure)), ' ', t('mun.gain', number(r.expectedGain, 1)), ' · ', t('mun.peersHaving', r.peersAtHigherTier ?? r.peersHaving),
-      r.text ? h('div', { class: 'muted' }, r.text) : null])),
+      h('strong', {}, r.label ?? structureLabel(r.structure)), ' ', t('mun.gain', number(r.expectedGain, 1)),
+      r.text ? h('div', { class: 'muted' }, r.text) : null, measureButton(municipality, r)])),
     section(t('mun.pairing'), pairingView(pairing, candidates, municipality)),
     group ? section(t('mun.group'), groupView(group)) : null,
     similar?.items?.length ? section(t('mun.similar'), list(similar.items, s => [link(`/municipalities/${s.ags}`, s.name), ` · ${number(s.score, 1)} · ${tierLabel(s)}`])) : null,
@@ -124,6 +124,23 @@ function decisionButtons(candidate, municipality) {
   return h('span', { class: 'buttons' },
     h('button', { type: 'button', onclick: () => decide(candidate.chosen ? 'agreed' : 'pinned', !candidate.chosen) }, candidate.chosen ? t('decision.agree') : t('decision.pin')),
     h('button', { type: 'button', onclick: () => decide('declined', true) }, t('decision.decline')));
+}
+
+/** One click from a recommendation to a measure of the integration plan (pre-filled by the service); needs the planner key. */
+function measureButton(municipality, recommendation) {
+  return h('button', { type: 'button', class: 'measure', 'data-structure': recommendation.structure, onclick: async event => {
+    if (!plannerKey.get()) {
+      say(t('decision.needKey'));
+      return;
+    }
+    try {
+      const measure = await api.post(`/api/v1/municipalities/${municipality.ags}/recommendations/${recommendation.structure}/measure`, {}, true);
+      event.target.replaceWith(h('span', { class: 'measure-created' }, t('measure.created', measure.title ?? '', measure.dueDate ?? '')));
+      say(t('measure.saved'));
+    } catch (error) {
+      say(error instanceof ApiError ? error.message : String(error));
+    }
+  } }, t('measure.create'));
 }
 
 function groupView(group) {

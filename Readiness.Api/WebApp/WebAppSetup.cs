@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
+using Readiness.Api.Exports;
+using Readiness.Api.Runs;
+using Readiness.Data.BaseData;
 
 namespace Readiness.Api.WebApp;
 
@@ -11,7 +14,7 @@ namespace Readiness.Api.WebApp;
 internal static class WebAppSetup
 {
     /// <summary>The views' paths; everything else keeps its own answer (API problems, Swagger, the dashboard).</summary>
-    private static readonly string[] Views = ["/", "/states/{key}", "/districts/{key}", "/municipalities/{ags}", "/runs"];
+    private static readonly string[] Views = ["/", "/states/{key}", "/municipalities/{ags}", "/runs"];
 
     public static IServiceCollection AddWebApp(this IServiceCollection services) =>
         // The page's files and the map geometry travel compressed; the JSON answers do not: they are served as stored, and
@@ -46,6 +49,12 @@ internal static class WebAppSetup
                 .ExcludeFromDescription();
         }
 
+        // The district page arrives with its name, map and municipalities in it (DistrictShell).
+        app.MapGet("/districts/{key}", (string key, IWebHostEnvironment environment, PublishedRunCache cache, DistrictQueries districts, Boundaries boundaries) =>
+                TypedResults.Content(
+                    DistrictShell.Render(File.ReadAllText(Path.Combine(environment.WebRootPath, "index.html")), key, cache.Current, districts, boundaries),
+                    "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
         return app;
     }
 }

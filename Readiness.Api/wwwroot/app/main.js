@@ -17,6 +17,7 @@ const routes = [
 ];
 
 const main = document.getElementById('main');
+let navigated = false;
 
 export function say(message) {
   document.getElementById('status').textContent = message;
@@ -25,7 +26,9 @@ export function say(message) {
 async function render() {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const route = routes.map(([pattern, view]) => [path.match(pattern), view]).find(([match]) => match);
-  main.replaceChildren(h('p', {}, t('loading')));
+  // The first view may arrive drawn by the server (the district page): keep it until the full view replaces it.
+  if (navigated) main.replaceChildren(h('p', {}, t('loading')));
+  navigated = true;
   main.setAttribute('aria-busy', 'true');
   try {
     if (!route) {

@@ -69,7 +69,7 @@ public sealed class PublishedRun
         PeerDiagnostics = rows.PeerGroupDiagnostics;
 
         var pairs = new PairingEntry[rows.Pairings.Count];
-        Parallel.For(0, pairs.Length, i => pairs[i] = new PairingEntry(JsonSerializer.Deserialize<MentorPair>(rows.Pairings[i].Detail, ApiJson.Options)!, rows.Pairings[i].SinceRunId));
+        Parallel.For(0, pairs.Length, StageParallelism.Options(), i => pairs[i] = new PairingEntry(JsonSerializer.Deserialize<MentorPair>(rows.Pairings[i].Detail, ApiJson.Options)!, rows.Pairings[i].SinceRunId));
         Pairs = pairs;
         PairByMentee = Pairs.ToDictionary(p => p.Pair.MenteeAgs, StringComparer.Ordinal);
         PairsByMentor = Pairs.ToLookup(p => p.Pair.MentorAgs, StringComparer.Ordinal);
@@ -198,7 +198,7 @@ public sealed class PublishedRun
             return entries;
         }
 
-        Parallel.For(0, rows.Count, i => entries[i] = new ScoreEntry(rows[i] with { Detail = [] }, Compression.Decompress(rows[i].Detail), Compressed: false));
+        Parallel.For(0, rows.Count, StageParallelism.Options(), i => entries[i] = new ScoreEntry(rows[i] with { Detail = [] }, Compression.Decompress(rows[i].Detail), Compressed: false));
         return entries;
     }
 

@@ -23,13 +23,17 @@ public sealed class RunExecutor(
     IServiceProvider services,
     IRunFaults faults,
     IReadinessAnswerWriter answers,
+    RunScheduler scheduler,
     ILogger<RunExecutor> logger)
 {
     public const string SnapshotStage = "snapshot";
     public const string WriteStage = "write";
     public const string PublishStage = "publish";
 
-    public void Execute(long runId, CancellationToken cancellationToken)
+    /// <summary>Executes the run on the run's own threads (<see cref="RunScheduler"/>), so requests keep theirs.</summary>
+    public void Execute(long runId, CancellationToken cancellationToken) => scheduler.Run(() => ExecuteHere(runId, cancellationToken));
+
+    private void ExecuteHere(long runId, CancellationToken cancellationToken)
     {
         if (!runs.Claim(runId))
         {

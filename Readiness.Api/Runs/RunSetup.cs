@@ -21,6 +21,8 @@ internal static class RunSetup
         services.AddSingleton<PublishedRunCache>();
         services.AddSingleton<EarlierRunQueries>();
         services.AddSingleton<EarlierRunReadiness>();
+        services.AddOptions<RunThreadOptions>().BindConfiguration(RunThreadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RunScheduler>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunLauncher>();
         services.AddRunStageOptions();

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Readiness.Scoring.Runs;
 
 namespace Readiness.Scoring.PeerGroups;
 
@@ -148,7 +149,7 @@ public static class ClusterQuality
         // Row-order positions of the rows to measure: the result is summed in this order.
         var measured = rows is null ? order.Select((_, p) => p).ToArray() : [.. rows.Select(r => positionOf[r])];
         var values = new double[measured.Length];
-        Parallel.For(0, measured.Length, m =>
+        Parallel.For(0, measured.Length, StageParallelism.Options(), m =>
         {
             var p = measured[m];
             var own = labels[order[p]];

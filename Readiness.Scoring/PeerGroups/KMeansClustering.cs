@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using Readiness.Scoring.Runs;
 
 namespace Readiness.Scoring.PeerGroups;
 
@@ -100,7 +101,7 @@ public static class KMeansClustering
         // Initialisations are independent (each its own MLContext and seed, ML.NET on one thread), so
         // they run side by side; the winner is picked in seed order, whatever finished first.
         var runs = new (double[][] Centroids, int[] Labels, double Inertia)[settings.Initialisations];
-        Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelism }, init =>
+        Parallel.For(0, runs.Length, StageParallelism.Options(maxDegreeOfParallelism: settings.MaxParallelism), init =>
         {
             var centroids = TrainWithMlNet(data, k, settings.Seed + init, settings.MlNetIterations, settings.Initialisation);
             var labels = new int[data.Count];

@@ -1,3 +1,5 @@
+using Readiness.Scoring.Runs;
+
 namespace Readiness.Scoring.Scores;
 
 /// <summary>
@@ -57,7 +59,7 @@ public static class RobustnessAnalysis
             Parallel.For(
                 0,
                 draws,
-                new ParallelOptions { CancellationToken = cancellationToken },
+                StageParallelism.Options(cancellationToken: cancellationToken),
                 () => new DrawBuffers(k, model, groupIds),
                 (d, _, buffers) =>
                 {
@@ -136,6 +138,7 @@ public static class RobustnessAnalysis
         Parallel.For(
             0,
             (k + block - 1) / block,
+            StageParallelism.Options(),
             () => (Rows: new uint[block * draws], Scratch: new uint[draws]),
             (blockIndex, _, buffers) =>
             {

@@ -1,4 +1,5 @@
 using Readiness.Scoring.Geo;
+using Readiness.Scoring.Runs;
 
 namespace Readiness.Scoring.SharedServices;
 
@@ -34,7 +35,7 @@ public static class SharedServiceGrouping
         // Areas are independent (each its own partition and seed): solved side by side, taken in area order.
         var solved = new Partition[areas.Count];
         var proofs = new ExactGrouping.Proof[areas.Count];
-        Parallel.For(0, areas.Count, a => (solved[a], proofs[a]) = Solve(graph, floor, areas[a], options));
+        Parallel.For(0, areas.Count, StageParallelism.Options(), a => (solved[a], proofs[a]) = Solve(graph, floor, areas[a], options));
         var regions = solved.SelectMany(partition => partition.Regions).ToList();
         var hosts = options.HostsAboveThreshold ? HostAssignment.Assign(municipalities, graph, regions, neighbours, options) : [];
         var groups = GroupDescriptions.Describe(graph, floor, regions, hosts, options);

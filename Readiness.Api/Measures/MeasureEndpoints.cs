@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
+using Readiness.Api.Idempotency;
 using Readiness.Api.Runs;
 using Readiness.Api.Webhooks;
 using Readiness.Data.ApiKeys;
@@ -29,6 +30,7 @@ internal static class MeasureEndpoints
 
         group.MapPost("/", CreateMeasure)
             .RequireRole(Role.Planner)
+            .IdempotentWith<MeasureRequest>()
             .WithName("CreateMeasure")
             .WithRequestExample(MeasureExamples.Body)
             .WithResponseExample(MeasureExamples.Measure, StatusCodes.Status201Created)
@@ -69,6 +71,7 @@ internal static class MeasureEndpoints
         routes.MapPost("/api/v1/municipalities/{ags}/recommendations/{indicator}/measure", CreateFromRecommendation)
             .WithTags("Measures")
             .RequireRole(Role.Planner)
+            .IdempotentWith<MeasureRequest>()
             .WithName("CreateMeasureFromRecommendation")
             .WithRequestExample(MeasureExamples.FromRecommendationBody)
             .WithResponseExample(MeasureExamples.Measure, StatusCodes.Status201Created)
@@ -282,12 +285,16 @@ internal static class MeasureEndpoints
             return Problems.Invalid(errors);
         }
 
-        var created = services.Store.Create(measure, Caller.From(user).Actor, services.Time.GetUtcNow());
+        var write = context.IdempotentWrite();
+        var created = services.Store.Create(measure, Caller.From(user).Actor, services.Time.GetUtcNow(),
+            write is null ? null : (connection, transaction, m) => write.Record(connection, transaction, StatusCodes.Status201Created, Location(m), services.Dto(m)));
         var dto = services.Dto(created);
         services.Events.Publish(WebhookEventNames.MeasureChanged, dto);
         context.Response.Headers.ETag = MeasureAnswers.ETag(created);
-        return TypedResults.Created($"/api/v1/districts/{created.DistrictKey}/measures/{created.Id}", dto);
+        return TypedResults.Created(Location(created), dto);
     }
+
+    private static string Location(MeasureRecord measure) => $"/api/v1/districts/{measure.DistrictKey}/measures/{measure.Id}";
 
     private static ValidationProblem? BadKey(string key) =>
         AgsFormat.IsDistrictKey(key) ? null : Problems.Invalid("key", AgsFormat.DistrictKeyMessage(key));

@@ -58,8 +58,8 @@ public sealed class PairDecisionStore(SqliteDatabase database)
     private const string Columns =
         "id, district_key, mentee_ags, mentor_ags, decision, decided_on, reason, note, outcome, outcome_topics, recorded_at, key_name";
 
-    /// <summary>Records the step and its audit entry in one transaction.</summary>
-    public PairDecisionRecord Record(NewPairDecision step, AuditActor actor, DateTimeOffset now)
+    /// <summary>Records the step and its audit entry in one transaction (with <paramref name="also"/>, if given).</summary>
+    public PairDecisionRecord Record(NewPairDecision step, AuditActor actor, DateTimeOffset now, AlsoInTransaction<PairDecisionRecord>? also = null)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(actor);
@@ -83,7 +83,9 @@ public sealed class PairDecisionStore(SqliteDatabase database)
                 transaction);
             AuditLog.Record(connection, transaction, new AuditEntry(actor, DecisionAuditActions.PairDecide, $"{step.MenteeAgs}/{step.MentorAgs}",
                 new { id, step.Decision, decidedOn = step.DecidedOn, step.Reason, step.Outcome }) { At = now });
-            return Read(connection, transaction, "WHERE id = @id", new { id }).Single();
+            var recorded = Read(connection, transaction, "WHERE id = @id", new { id }).Single();
+            also?.Invoke(connection, transaction, recorded);
+            return recorded;
         });
     }
 

@@ -38,7 +38,8 @@ public sealed class WebhookStore(SqliteDatabase database)
     private const string DeliveryColumns =
         "id, subscription_id, message_id, event_type, payload, status, attempts, last_status_code, last_error, created_at, last_attempt_at";
 
-    public WebhookSubscription Create(string url, IReadOnlyList<string> events, string secret, AuditActor actor, DateTimeOffset now)
+    public WebhookSubscription Create(
+        string url, IReadOnlyList<string> events, string secret, AuditActor actor, DateTimeOffset now, AlsoInTransaction<WebhookSubscription>? also = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return database.InTransaction((connection, transaction) =>
@@ -47,7 +48,9 @@ public sealed class WebhookStore(SqliteDatabase database)
                 "INSERT INTO webhook_subscriptions (url, events, secret, created_at, key_name) VALUES (@url, @events, @secret, @at, @keyName) RETURNING id",
                 new { url, events = string.Join(',', events), secret, at = Time(now), keyName = actor.KeyName }, transaction);
             AuditLog.Record(connection, transaction, new AuditEntry(actor, DecisionAuditActions.WebhookCreate, $"webhook/{id}", new { id, url, events }) { At = now });
-            return connection.QuerySingle<WebhookSubscription>($"SELECT {SubscriptionColumns} FROM webhook_subscriptions WHERE id = @id", new { id }, transaction);
+            var created = connection.QuerySingle<WebhookSubscription>($"SELECT {SubscriptionColumns} FROM webhook_subscriptions WHERE id = @id", new { id }, transaction);
+            also?.Invoke(connection, transaction, created);
+            return created;
         });
     }
 

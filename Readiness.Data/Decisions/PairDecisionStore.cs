@@ -103,6 +103,16 @@ public sealed class PairDecisionStore(SqliteDatabase database)
         return Current(connection, null, districtKey);
     }
 
+    /// <summary>
+    /// Changes with every step recorded in the district (steps are only ever added): answers that show decision states
+    /// put it into their ETag, so a cached answer is not taken for current after a decision.
+    /// </summary>
+    public long Version(string districtKey)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) FROM pair_decisions WHERE district_key = @districtKey", new { districtKey });
+    }
+
     /// <summary>Every ended step with an outcome, of the district (all when null).</summary>
     public IReadOnlyList<PairDecisionRecord> Outcomes(string? districtKey)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
 using Readiness.Api.Idempotency;
@@ -58,12 +59,17 @@ internal static class MeasureEndpoints
 
         group.MapPatch("/{id:long}", UpdateMeasure)
             .RequireRole(Role.Planner)
+            .DocumentsBody<MeasureRequest>("application/merge-patch+json")
+            .DocumentsBody<MeasureRequest>("application/json")
             .WithName("UpdateMeasure")
+            .WithRequestExample(MeasureExamples.Patch, "application/merge-patch+json")
             .WithRequestExample(MeasureExamples.Patch)
             .WithResponseExample(MeasureExamples.Measure)
             .WithSummary("Change a measure")
-            .WithDescription("Changes the fields given (absent or null: unchanged). Needs `If-Match` with the measure's current `ETag`: without it 428, "
-                + "with a stale one 412, so two planners do not overwrite each other. Audited.")
+            .WithDescription("A JSON Merge Patch (RFC 7396; `application/merge-patch+json` or `application/json`): a field given is changed, a field "
+                + "absent stays, a field set to null is removed (responsibleRole, consequence, links and each link; title, fieldOfAction, addressee, "
+                + "dueDate and status cannot be removed: 400). Objects are merged member by member: `{\"links\": {\"pair\": null}}` removes only the pair. "
+                + "Needs `If-Match` with the measure's current `ETag`: without it 428, with a stale one 412, so two planners do not overwrite each other. Audited.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
@@ -175,7 +181,7 @@ internal static class MeasureEndpoints
     internal static Results<Ok<MeasureDto>, ValidationProblem, ProblemHttpResult> UpdateMeasure(
         [Description("Five-digit district key, e.g. 09188.")] string key,
         [Description("Measure id.")] long id,
-        MeasureRequest body,
+        JsonObject body,
         ClaimsPrincipal user,
         [AsParameters] MeasureServices services,
         HttpContext context)
@@ -208,7 +214,7 @@ internal static class MeasureEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var changed = MeasureRules.Apply(body, stored, isNew: false, services.Options.Value.Fields, services.BaseData, errors);
+        var changed = MeasurePatch.Apply(body, stored, services.Options.Value.Fields, services.BaseData, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

@@ -52,8 +52,8 @@ internal static class WebhookEndpoints
 
     /// <summary>Registers a subscription.</summary>
     internal static async Task<Results<Created<WebhookDto>, ValidationProblem>> Register(
-        WebhookRequest body, ClaimsPrincipal user, WebhookStore store, IOptions<WebhookOptions> options, TimeProvider time, HttpContext context,
-        CancellationToken cancellationToken)
+        WebhookRequest body, ClaimsPrincipal user, WebhookStore store, WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider time,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (await WebhookUrls.RefuseAsync(body.Url, options.Value.AllowLoopback, cancellationToken) is { } refused)
@@ -79,7 +79,7 @@ internal static class WebhookEndpoints
         var secret = body.Secret ?? WebhookSignature.NewSecret();
         var write = context.IdempotentWrite();
         // The recorded answer leaves the secret out: it is shown once, and a replay is not that once.
-        var created = store.Create(body.Url!, [.. body.Events!.Distinct(StringComparer.Ordinal)], secret, Caller.From(user).Actor, time.GetUtcNow(),
+        var created = store.Create(body.Url!, [.. body.Events!.Distinct(StringComparer.Ordinal)], secrets.Protect(secret), Caller.From(user).Actor, time.GetUtcNow(),
             write is null ? null : (connection, transaction, s) => write.Record(connection, transaction, StatusCodes.Status201Created, Location(s), ToDto(s, null)));
         return TypedResults.Created(Location(created), ToDto(created, secret));
     }

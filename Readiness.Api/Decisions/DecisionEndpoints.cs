@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
+using Readiness.Api.Idempotency;
 using Readiness.Api.Runs;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Assessments;
@@ -17,6 +18,7 @@ internal static class DecisionEndpoints
 
         group.MapPost("/decisions", RecordDecision)
             .RequireRole(Role.Planner)
+            .IdempotentWith<PairDecisionRequest>()
             .WithName("RecordPairDecision")
             .WithRequestExample(DecisionExamples.PairDecisionBody)
             .WithResponseExample(DecisionExamples.PairDecision, StatusCodes.Status201Created)
@@ -58,7 +60,8 @@ internal static class DecisionEndpoints
         PublishedRunCache runs,
         WebhookEvents events,
         IOptions<DecisionOptions> options,
-        TimeProvider time)
+        TimeProvider time,
+        HttpContext context)
     {
         var errors = PairDecisionRules.Shape(body, time, out var date);
         if (errors.Count > 0)
@@ -87,14 +90,18 @@ internal static class DecisionEndpoints
                 return problem;
         }
 
+        var write = context.IdempotentWrite();
         var recorded = store.Record(
             new NewPairDecision(district, body.Mentee, body.Mentor!, body.Decision!, date, Trim(body.Reason), Trim(body.Note), body.Outcome,
                 body.TopicsTransferred?.Distinct(StringComparer.Ordinal).ToList() ?? []),
-            caller.Actor, time.GetUtcNow());
+            caller.Actor, time.GetUtcNow(),
+            write is null ? null : (connection, transaction, r) => write.Record(connection, transaction, StatusCodes.Status201Created, Location(r), ToDto(r, options.Value, time)));
         var dto = ToDto(recorded, options.Value, time);
         events.Publish(WebhookEventNames.PairingDecided, dto);
-        return TypedResults.Created($"/api/v1/pairings/decisions/{recorded.MenteeAgs}/{recorded.MentorAgs}", dto);
+        return TypedResults.Created(Location(recorded), dto);
     }
+
+    private static string Location(PairDecisionRecord recorded) => $"/api/v1/pairings/decisions/{recorded.MenteeAgs}/{recorded.MentorAgs}";
 
     /// <summary>Lists the current decision of every decided pair.</summary>
     internal static Results<Ok<IReadOnlyList<PairDecisionDto>>, ValidationProblem> ListDecisions(

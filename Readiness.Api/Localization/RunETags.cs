@@ -8,9 +8,12 @@ internal static class RunETags
 {
     public static string Of(Runs.PublishedRun run) => Of(run.Id);
 
-    public static string Of(long runId)
+    /// <param name="runId">The run.</param>
+    /// <param name="variant">What else the answer depends on besides run and language (e.g. <c>d7</c>, the district's decisions), or null.</param>
+    public static string Of(long runId, string? variant = null)
     {
         var etag = Runs.PublishedRun.ETagOf(runId);
+        etag = variant is null ? etag : string.Concat(etag.AsSpan(0, etag.Length - 1), "-", variant, "\"");
         return Texts.IsEnglish ? string.Concat(etag.AsSpan(0, etag.Length - 1), "-en\"") : etag;
     }
 }

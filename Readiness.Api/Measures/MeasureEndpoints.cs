@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
+using Readiness.Api.Idempotency;
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Api.Webhooks;
 using Readiness.Data.ApiKeys;
@@ -29,6 +32,7 @@ internal static class MeasureEndpoints
 
         group.MapPost("/", CreateMeasure)
             .RequireRole(Role.Planner)
+            .IdempotentWith<MeasureRequest>()
             .WithName("CreateMeasure")
             .WithRequestExample(MeasureExamples.Body)
             .WithResponseExample(MeasureExamples.Measure, StatusCodes.Status201Created)
@@ -56,12 +60,17 @@ internal static class MeasureEndpoints
 
         group.MapPatch("/{id:long}", UpdateMeasure)
             .RequireRole(Role.Planner)
+            .DocumentsBody<MeasureRequest>("application/merge-patch+json")
+            .DocumentsBody<MeasureRequest>("application/json")
             .WithName("UpdateMeasure")
+            .WithRequestExample(MeasureExamples.Patch, "application/merge-patch+json")
             .WithRequestExample(MeasureExamples.Patch)
             .WithResponseExample(MeasureExamples.Measure)
             .WithSummary("Change a measure")
-            .WithDescription("Changes the fields given (absent or null: unchanged). Needs `If-Match` with the measure's current `ETag`: without it 428, "
-                + "with a stale one 412, so two planners do not overwrite each other. Audited.")
+            .WithDescription("A JSON Merge Patch (RFC 7396; `application/merge-patch+json` or `application/json`): a field given is changed, a field "
+                + "absent stays, a field set to null is removed (responsibleRole, consequence, links and each link; title, fieldOfAction, addressee, "
+                + "dueDate and status cannot be removed: 400). Objects are merged member by member: `{\"links\": {\"pair\": null}}` removes only the pair. "
+                + "Needs `If-Match` with the measure's current `ETag`: without it 428, with a stale one 412, so two planners do not overwrite each other. Audited.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
@@ -69,6 +78,7 @@ internal static class MeasureEndpoints
         routes.MapPost("/api/v1/municipalities/{ags}/recommendations/{indicator}/measure", CreateFromRecommendation)
             .WithTags("Measures")
             .RequireRole(Role.Planner)
+            .IdempotentWith<MeasureRequest>()
             .WithName("CreateMeasureFromRecommendation")
             .WithRequestExample(MeasureExamples.FromRecommendationBody)
             .WithResponseExample(MeasureExamples.Measure, StatusCodes.Status201Created)
@@ -128,7 +138,7 @@ internal static class MeasureEndpoints
 
         if (status is not null && !MeasureRules.Statuses.Contains(status))
         {
-            errors["status"] = [$"Must be one of {string.Join(", ", MeasureRules.Statuses)}."];
+            errors["status"] = [Texts.Format("Decision.OneOf", string.Join(", ", MeasureRules.Statuses))];
         }
 
         if (errors.Count > 0)
@@ -172,7 +182,7 @@ internal static class MeasureEndpoints
     internal static Results<Ok<MeasureDto>, ValidationProblem, ProblemHttpResult> UpdateMeasure(
         [Description("Five-digit district key, e.g. 09188.")] string key,
         [Description("Measure id.")] long id,
-        MeasureRequest body,
+        JsonObject body,
         ClaimsPrincipal user,
         [AsParameters] MeasureServices services,
         HttpContext context)
@@ -195,8 +205,8 @@ internal static class MeasureEndpoints
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-                detail: "Send the measure's ETag (from GET) as If-Match, so a change made meanwhile by someone else is not overwritten.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: Texts.Get("Measure.IfMatch.Title"),
+                detail: Texts.Get("Measure.IfMatch.Detail"));
         }
 
         if (!ifMatch.Split(',').Select(t => t.Trim()).Contains(MeasureAnswers.ETag(stored)))
@@ -205,7 +215,7 @@ internal static class MeasureEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var changed = MeasureRules.Apply(body, stored, isNew: false, services.Options.Value.Fields, services.BaseData, errors);
+        var changed = MeasurePatch.Apply(body, stored, services.Options.Value.Fields, services.BaseData, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
@@ -245,7 +255,7 @@ internal static class MeasureEndpoints
 
         if (runs.Current is not { } run)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No run published yet");
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: Texts.Get("Problem.NoRun.Title"), detail: Texts.Get("Problem.NoRun.Detail"));
         }
 
         if (!run.Default.ByAgs.TryGetValue(ags, out var entry))
@@ -282,12 +292,16 @@ internal static class MeasureEndpoints
             return Problems.Invalid(errors);
         }
 
-        var created = services.Store.Create(measure, Caller.From(user).Actor, services.Time.GetUtcNow());
+        var write = context.IdempotentWrite();
+        var created = services.Store.Create(measure, Caller.From(user).Actor, services.Time.GetUtcNow(),
+            write is null ? null : (connection, transaction, m) => write.Record(connection, transaction, StatusCodes.Status201Created, Location(m), services.Dto(m)));
         var dto = services.Dto(created);
         services.Events.Publish(WebhookEventNames.MeasureChanged, dto);
         context.Response.Headers.ETag = MeasureAnswers.ETag(created);
-        return TypedResults.Created($"/api/v1/districts/{created.DistrictKey}/measures/{created.Id}", dto);
+        return TypedResults.Created(Location(created), dto);
     }
+
+    private static string Location(MeasureRecord measure) => $"/api/v1/districts/{measure.DistrictKey}/measures/{measure.Id}";
 
     private static ValidationProblem? BadKey(string key) =>
         AgsFormat.IsDistrictKey(key) ? null : Problems.Invalid("key", AgsFormat.DistrictKeyMessage(key));
@@ -305,8 +319,8 @@ internal static class MeasureEndpoints
     }
 
     private static ProblemHttpResult Stale(MeasureRecord current) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The measure was changed meanwhile",
-            detail: $"Its ETag is now {MeasureAnswers.ETag(current)}; read it again and apply your change to the current state.");
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: Texts.Get("Measure.Stale.Title"),
+            detail: Texts.Format("Measure.Stale.Detail", MeasureAnswers.ETag(current)));
 
     private static bool Recommends(byte[] readinessJson, string indicator)
     {

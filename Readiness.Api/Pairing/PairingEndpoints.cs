@@ -32,10 +32,11 @@ internal static class PairingEndpoints
 
         group.MapGet("/municipalities/{ags}/pairing-candidates", GetPairingCandidates)
             .WithName("GetPairingCandidates")
-            .ServesRun()
+            .ServesRun(showsDecisions: true)
             .WithSummary("Every candidate mentor of a municipality")
             .WithDescription("All mentors within reach of a mentee with the benefit of each pair and its parts, best first, and which one the "
-                + "optimisation chose: so a planner can see the alternatives and overrule the recommendation.")
+                + "optimisation chose, and the district's decision on each: so a planner can see the alternatives and overrule the recommendation. "
+                + "The ETag changes with the run and with every decision recorded in the district.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 

@@ -18,7 +18,7 @@ internal sealed record ServedRun(PublishedRun Run, ProfileScores Scores)
 }
 
 /// <summary>Marks the endpoints that answer from a published run: they get <see cref="ServedRunFilter"/>.</summary>
-internal sealed record ServedRunMetadata(bool TakesProfile, bool Conditional, bool EarlierFromStore = false);
+internal sealed record ServedRunMetadata(bool TakesProfile, bool Conditional, bool EarlierFromStore = false, bool ShowsDecisions = false);
 
 /// <summary>Marks an endpoint whose answer carries the run's ETag (and 304 to a matching If-None-Match); the OpenAPI document says so.</summary>
 internal sealed class RunETagMetadata;
@@ -34,10 +34,13 @@ internal static class ServedRuns
     /// <remarks>
     /// <paramref name="earlierFromStore"/>: a single municipality's stored answer of an earlier run is read from the store by
     /// run, profile and AGS (<see cref="EarlierRunReadiness"/>) rather than by loading that whole run into memory.
+    /// <para><paramref name="showsDecisions"/>: the answer also shows the district's pair decisions, which change between runs; the
+    /// ETag then carries the district's decision version too.</para>
     /// </remarks>
-    public static RouteHandlerBuilder ServesRun(this RouteHandlerBuilder builder, bool profile = false, bool conditional = true, bool earlierFromStore = false)
+    public static RouteHandlerBuilder ServesRun(
+        this RouteHandlerBuilder builder, bool profile = false, bool conditional = true, bool earlierFromStore = false, bool showsDecisions = false)
     {
-        builder.WithMetadata(new ServedRunMetadata(profile, conditional, earlierFromStore)).AddEndpointFilter<ServedRunFilter>();
+        builder.WithMetadata(new ServedRunMetadata(profile, conditional, earlierFromStore, showsDecisions)).AddEndpointFilter<ServedRunFilter>();
         return conditional ? builder.WithMetadata(new RunETagMetadata()).Produces(StatusCodes.Status304NotModified) : builder;
     }
 
@@ -47,11 +50,12 @@ internal static class ServedRuns
 
     /// <summary>
     /// Sets a run's ETag, <c>Cache-Control: no-cache</c> and <c>X-Run-Id</c>, and says whether the client already
-    /// has this answer (a matching If-None-Match): one ETag per run and language, since a published run never changes.
+    /// has this answer (a matching If-None-Match): one ETag per run and language, since a published run never changes
+    /// (and per <paramref name="variant"/>, for what else the answer shows).
     /// </summary>
-    public static bool NotModified(HttpContext context, long runId)
+    public static bool NotModified(HttpContext context, long runId, string? variant = null)
     {
-        var etag = RunETags.Of(runId);
+        var etag = RunETags.Of(runId, variant);
         context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Run-Id"] = runId.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readiness.Api.Localization;
+using Readiness.Data.Decisions;
 using Readiness.Data.Runs;
 
 namespace Readiness.Api.Runs;
@@ -65,7 +66,10 @@ internal sealed class ServedRunFilter : IEndpointFilter
         }
 
         http.Features.Set(new ServedRun(run, scores));
-        if (metadata.Conditional && ServedRuns.NotModified(http, run.Id))
+        var variant = metadata.ShowsDecisions && ags is not null
+            ? "d" + http.RequestServices.GetRequiredService<PairDecisionStore>().Version(ags[..5]).ToString(CultureInfo.InvariantCulture)
+            : null;
+        if (metadata.Conditional && ServedRuns.NotModified(http, run.Id, variant))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

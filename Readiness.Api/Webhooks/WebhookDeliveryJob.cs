@@ -11,7 +11,7 @@ namespace Readiness.Api.Webhooks;
 /// growing delay until <see cref="WebhookOptions.MaxAttempts"/>; the message id stays the same, so a receiver can deduplicate.
 /// </summary>
 public sealed class WebhookDeliveryJob(
-    WebhookStore store, IHttpClientFactory clients, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider time,
+    WebhookStore store, WebhookSecrets secrets, IHttpClientFactory clients, IBackgroundJobClient jobs, IOptions<WebhookOptions> options, TimeProvider time,
     ILogger<WebhookDeliveryJob> logger)
 {
     public const string ClientName = "webhooks";
@@ -52,7 +52,7 @@ public sealed class WebhookDeliveryJob(
         };
         request.Headers.Add("webhook-id", delivery.MessageId);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSignature.Sign(subscription.Secret, delivery.MessageId, timestamp, delivery.Payload));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(secrets.Unprotect(subscription.Secret), delivery.MessageId, timestamp, delivery.Payload));
         try
         {
             using var client = clients.CreateClient(ClientName);

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
+using Readiness.Api.Idempotency;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Decisions;
 
@@ -23,6 +25,7 @@ internal static class WebhookEndpoints
 
         group.MapPost("/", Register)
             .RequireRole(Role.Admin)
+            .IdempotentWith<WebhookRequest>()
             .WithName("RegisterWebhook")
             .WithRequestExample(new WebhookRequest(Example.Url, Example.Events, null))
             .WithResponseExample(Example, StatusCodes.Status201Created)
@@ -50,7 +53,8 @@ internal static class WebhookEndpoints
 
     /// <summary>Registers a subscription.</summary>
     internal static async Task<Results<Created<WebhookDto>, ValidationProblem>> Register(
-        WebhookRequest body, ClaimsPrincipal user, WebhookStore store, IOptions<WebhookOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        WebhookRequest body, ClaimsPrincipal user, WebhookStore store, WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider time,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (await WebhookUrls.RefuseAsync(body.Url, options.Value.AllowLoopback, cancellationToken) is { } refused)
@@ -60,12 +64,12 @@ internal static class WebhookEndpoints
 
         if (body.Events is not { Count: > 0 } || body.Events.Any(e => !WebhookEventNames.All.Contains(e)))
         {
-            errors["events"] = [$"One or more of {string.Join(", ", WebhookEventNames.All)}."];
+            errors["events"] = [Texts.Format("Webhook.Events", string.Join(", ", WebhookEventNames.All))];
         }
 
         if (body.Secret is not null && !ValidSecret(body.Secret))
         {
-            errors["secret"] = [$"Must be {WebhookSignature.Prefix} followed by base64 of 24 to 64 bytes."];
+            errors["secret"] = [Texts.Format("Webhook.Secret", WebhookSignature.Prefix)];
         }
 
         if (errors.Count > 0)
@@ -74,13 +78,16 @@ internal static class WebhookEndpoints
         }
 
         var secret = body.Secret ?? WebhookSignature.NewSecret();
-        var created = store.Create(body.Url!, [.. body.Events!.Distinct(StringComparer.Ordinal)], secret, Caller.From(user).Actor, time.GetUtcNow());
-        return TypedResults.Created($"/api/v1/webhooks/{created.Id}", new WebhookDto(created.Id, created.Url, created.EventList, secret, created.CreatedAt));
+        var write = context.IdempotentWrite();
+        // The recorded answer leaves the secret out: it is shown once, and a replay is not that once.
+        var created = store.Create(body.Url!, [.. body.Events!.Distinct(StringComparer.Ordinal)], secrets.Protect(secret), Caller.From(user).Actor, time.GetUtcNow(),
+            write is null ? null : (connection, transaction, s) => write.Record(connection, transaction, StatusCodes.Status201Created, Location(s), ToDto(s, null)));
+        return TypedResults.Created(Location(created), ToDto(created, secret));
     }
 
     /// <summary>Lists subscriptions.</summary>
     internal static Ok<IReadOnlyList<WebhookDto>> List(WebhookStore store) =>
-        TypedResults.Ok<IReadOnlyList<WebhookDto>>([.. store.Active().Select(s => new WebhookDto(s.Id, s.Url, s.EventList, null, s.CreatedAt))]);
+        TypedResults.Ok<IReadOnlyList<WebhookDto>>([.. store.Active().Select(s => ToDto(s, null))]);
 
     /// <summary>Lists a subscription's deliveries.</summary>
     internal static Results<Ok<IReadOnlyList<WebhookDeliveryDto>>, ProblemHttpResult> Deliveries([Description("Subscription id.")] long id, WebhookStore store)
@@ -93,6 +100,10 @@ internal static class WebhookEndpoints
         return TypedResults.Ok<IReadOnlyList<WebhookDeliveryDto>>([.. store.Deliveries(id).Select(d => new WebhookDeliveryDto(
             d.Id, d.MessageId, d.EventType, d.Status, d.Attempts, d.LastStatusCode, d.LastError, d.CreatedAt, d.LastAttemptAt))]);
     }
+
+    private static string Location(WebhookSubscription subscription) => $"/api/v1/webhooks/{subscription.Id}";
+
+    private static WebhookDto ToDto(WebhookSubscription s, string? secret) => new(s.Id, s.Url, s.EventList, secret, s.CreatedAt);
 
     private static bool ValidSecret(string secret)
     {

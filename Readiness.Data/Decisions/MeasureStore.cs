@@ -45,7 +45,7 @@ public sealed class MeasureStore(SqliteDatabase database)
         link_ags, link_indicator, link_mentee, link_mentor, link_shared_group, created_at, updated_at, version
         """;
 
-    public MeasureRecord Create(MeasureRecord measure, AuditActor actor, DateTimeOffset now)
+    public MeasureRecord Create(MeasureRecord measure, AuditActor actor, DateTimeOffset now, AlsoInTransaction<MeasureRecord>? also = null)
     {
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentNullException.ThrowIfNull(actor);
@@ -61,7 +61,9 @@ public sealed class MeasureStore(SqliteDatabase database)
                 Parameters(measure, now), transaction);
             AuditLog.Record(connection, transaction, new AuditEntry(actor, DecisionAuditActions.MeasureCreate, $"measure/{id}",
                 new { id, measure.DistrictKey, measure.Title, measure.Status, dueDate = measure.DueDate }) { At = now });
-            return Get(connection, transaction, id)!;
+            var created = Get(connection, transaction, id)!;
+            also?.Invoke(connection, transaction, created);
+            return created;
         });
     }
 

@@ -58,8 +58,8 @@ public sealed class PairDecisionStore(SqliteDatabase database)
     private const string Columns =
         "id, district_key, mentee_ags, mentor_ags, decision, decided_on, reason, note, outcome, outcome_topics, recorded_at, key_name";
 
-    /// <summary>Records the step and its audit entry in one transaction.</summary>
-    public PairDecisionRecord Record(NewPairDecision step, AuditActor actor, DateTimeOffset now)
+    /// <summary>Records the step and its audit entry in one transaction (with <paramref name="also"/>, if given).</summary>
+    public PairDecisionRecord Record(NewPairDecision step, AuditActor actor, DateTimeOffset now, AlsoInTransaction<PairDecisionRecord>? also = null)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(actor);
@@ -83,7 +83,9 @@ public sealed class PairDecisionStore(SqliteDatabase database)
                 transaction);
             AuditLog.Record(connection, transaction, new AuditEntry(actor, DecisionAuditActions.PairDecide, $"{step.MenteeAgs}/{step.MentorAgs}",
                 new { id, step.Decision, decidedOn = step.DecidedOn, step.Reason, step.Outcome }) { At = now });
-            return Read(connection, transaction, "WHERE id = @id", new { id }).Single();
+            var recorded = Read(connection, transaction, "WHERE id = @id", new { id }).Single();
+            also?.Invoke(connection, transaction, recorded);
+            return recorded;
         });
     }
 
@@ -99,6 +101,16 @@ public sealed class PairDecisionStore(SqliteDatabase database)
     {
         using var connection = database.Open();
         return Current(connection, null, districtKey);
+    }
+
+    /// <summary>
+    /// Changes with every step recorded in the district (steps are only ever added): answers that show decision states
+    /// put it into their ETag, so a cached answer is not taken for current after a decision.
+    /// </summary>
+    public long Version(string districtKey)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) FROM pair_decisions WHERE district_key = @districtKey", new { districtKey });
     }
 
     /// <summary>Every ended step with an outcome, of the district (all when null).</summary>

@@ -9,6 +9,7 @@ public sealed record WebhookSubscription
     public long Id { get; init; }
     public string Url { get; init; } = "";
     public string Events { get; init; } = "";
+    /// <summary>The signing secret as stored: protected by the service (Data Protection), not the secret itself.</summary>
     public string Secret { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public string KeyName { get; init; } = "";
@@ -38,7 +39,8 @@ public sealed class WebhookStore(SqliteDatabase database)
     private const string DeliveryColumns =
         "id, subscription_id, message_id, event_type, payload, status, attempts, last_status_code, last_error, created_at, last_attempt_at";
 
-    public WebhookSubscription Create(string url, IReadOnlyList<string> events, string secret, AuditActor actor, DateTimeOffset now)
+    public WebhookSubscription Create(
+        string url, IReadOnlyList<string> events, string secret, AuditActor actor, DateTimeOffset now, AlsoInTransaction<WebhookSubscription>? also = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return database.InTransaction((connection, transaction) =>
@@ -47,7 +49,24 @@ public sealed class WebhookStore(SqliteDatabase database)
                 "INSERT INTO webhook_subscriptions (url, events, secret, created_at, key_name) VALUES (@url, @events, @secret, @at, @keyName) RETURNING id",
                 new { url, events = string.Join(',', events), secret, at = Time(now), keyName = actor.KeyName }, transaction);
             AuditLog.Record(connection, transaction, new AuditEntry(actor, DecisionAuditActions.WebhookCreate, $"webhook/{id}", new { id, url, events }) { At = now });
-            return connection.QuerySingle<WebhookSubscription>($"SELECT {SubscriptionColumns} FROM webhook_subscriptions WHERE id = @id", new { id }, transaction);
+            var created = connection.QuerySingle<WebhookSubscription>($"SELECT {SubscriptionColumns} FROM webhook_subscriptions WHERE id = @id", new { id }, transaction);
+            also?.Invoke(connection, transaction, created);
+            return created;
+        });
+    }
+
+    /// <summary>Replaces every secret still stored in plain text (it starts with <paramref name="plainPrefix"/>) by its protected form.</summary>
+    public void ProtectPlainSecrets(string plainPrefix, Func<string, string> protect)
+    {
+        ArgumentNullException.ThrowIfNull(protect);
+        database.InTransaction((connection, transaction) =>
+        {
+            var plain = connection.Query<(long Id, string Secret)>(
+                "SELECT id, secret FROM webhook_subscriptions WHERE substr(secret, 1, length(@plainPrefix)) = @plainPrefix", new { plainPrefix }, transaction);
+            foreach (var (id, secret) in plain)
+            {
+                connection.Execute("UPDATE webhook_subscriptions SET secret = @protected WHERE id = @id", new { id, @protected = protect(secret) }, transaction);
+            }
         });
     }
 

@@ -1,4 +1,5 @@
 using Readiness.Scoring.Geo;
+using Readiness.Scoring.Scores;
 
 namespace Readiness.Scoring.Pairing;
 
@@ -13,7 +14,7 @@ public sealed record PairConstraint(string MenteeAgs, string MentorAgs, bool Fix
 /// Applies the district's decisions around <see cref="MentorAssignment.Solve"/> without changing it:
 /// the candidates and their benefits come from the solver as they are; the assignment is then made
 /// again over the same candidates with the fixed mentees taken out, the excluded pairs removed and each
-/// mentor's places reduced by its fixed mentees; the fixed pairs are added to the result.
+/// mentor's places reduced by its fixed mentees, with the same need-first priority; the fixed pairs are added to the result.
 /// </summary>
 /// <remarks>
 /// A mentor's reduced capacity is expressed to the uniform-capacity solver by placeholder mentees that
@@ -66,7 +67,9 @@ public static class PairDecisions
         open.Sort((a, b) => (menteeIndex[a.Pair.MenteeAgs], mentorIndex[a.Pair.MentorAgs])
             .CompareTo((menteeIndex[b.Pair.MenteeAgs], mentorIndex[b.Pair.MentorAgs])));
 
-        var arcs = open.Select(p => new WeightedArc(menteeIndex[p.Pair.MenteeAgs], mentorIndex[p.Pair.MentorAgs], p.Weight)).ToList();
+        // Need first, as in MentorAssignment: a starting mentee is paired before any developing one it competes with.
+        var arcs = open.Select(p => new WeightedArc(menteeIndex[p.Pair.MenteeAgs], mentorIndex[p.Pair.MentorAgs], p.Weight,
+            options.NeedFirst && byAgs[p.Pair.MenteeAgs].Tier == ReadinessTier.Starting ? 1 : 0)).ToList();
         var placeholder = arcs.Count == 0 ? 1 : arcs.Max(a => a.Weight) + 1;
         var left = menteeIndex.Count;
         foreach (var (mentor, load) in fixedLoad.OrderBy(l => l.Key, StringComparer.Ordinal))
@@ -75,7 +78,8 @@ public static class PairDecisions
             {
                 for (var i = 0; i < load; i++)
                 {
-                    arcs.Add(new WeightedArc(left++, right, placeholder));
+                    // Priority 1 too: worth more than any real pair of either priority, so every optimum still seats them.
+                    arcs.Add(new WeightedArc(left++, right, placeholder, 1));
                 }
             }
         }
@@ -84,7 +88,23 @@ public static class PairDecisions
         var pairs = open.Where((_, a) => chosen[a]).Select(p => p.Pair).Concat(fixedPairs)
             .OrderBy(p => p.MenteeAgs, StringComparer.Ordinal).ToList();
         var unpaired = Unpaired(solved, pairs, open.Select(p => p.Pair));
-        var statistics = solved.Statistics with { UsefulCandidatePairs = open.Count, KeptFromPrevious = pairs.Count(p => p.WasPrevious) };
+
+        // The price of need first under the same decisions: the open pairs chosen for benefit alone.
+        var benefitOnly = pairs.Sum(p => p.Benefit);
+        if (arcs.Take(open.Count).Any(a => a.Priority > 0))
+        {
+            var plain = MaxWeightAssignment.Solve(left, mentorIndex.Count, capacity, [.. arcs.Select((a, i) => i < open.Count ? a with { Priority = 0 } : a)]);
+            benefitOnly = open.Where((_, a) => plain[a]).Sum(p => p.Pair.Benefit) + fixedPairs.Sum(p => p.Benefit);
+        }
+
+        var statistics = solved.Statistics with
+        {
+            UsefulCandidatePairs = open.Count,
+            KeptFromPrevious = pairs.Count(p => p.WasPrevious),
+            BenefitOnlyTotal = benefitOnly,
+            StartingPaired = pairs.Count(p => byAgs.TryGetValue(p.MenteeAgs, out var m) && m.Tier == ReadinessTier.Starting),
+            CrossDistrictPairs = pairs.Count(p => byAgs.TryGetValue(p.MenteeAgs, out var a) && byAgs.TryGetValue(p.MentorAgs, out var b) && a.DistrictKey != b.DistrictKey),
+        };
         return new PairingResult(pairs, unpaired, solved.Candidates, pairs.Sum(p => p.Benefit), statistics);
     }
 

@@ -200,9 +200,11 @@ public sealed class MentorAssignmentTests
 
     /// <summary>
     /// The best plan over every assignment, each mentee picking one candidate or none within capacity: most
-    /// priority mentees paired first, then the largest total benefit.
+    /// priority mentees paired first, then the largest total benefit. <paramref name="placesOf"/> gives a mentor fewer places
+    /// than <paramref name="capacity"/> (e.g. some taken by decided pairs).
     /// </summary>
-    internal static (int Priority, double Benefit) BruteForce(IReadOnlyList<MentorPair> candidates, int capacity, Func<string, bool> isPriority)
+    internal static (int Priority, double Benefit) BruteForce(
+        IReadOnlyList<MentorPair> candidates, int capacity, Func<string, bool> isPriority, Func<string, int>? placesOf = null)
     {
         var mentees = candidates.Select(c => c.MenteeAgs).Distinct().Order().ToList();
         var mentors = candidates.Select(c => c.MentorAgs).Distinct().Order().ToList();
@@ -227,7 +229,7 @@ public sealed class MentorAssignmentTests
             var priority = isPriority(mentees[i]) ? 1 : 0;
             foreach (var (mentor, benefit) in options[i])
             {
-                if (load[mentor] < capacity)
+                if (load[mentor] < (placesOf?.Invoke(mentors[mentor]) ?? capacity))
                 {
                     load[mentor]++;
                     var (p, b) = Best(i + 1);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
 
 namespace Readiness.Api.Auth;
@@ -33,8 +34,8 @@ public static class AuthEndpoints
     internal static ProblemHttpResult OutsideDistricts(Caller caller, string ags) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
-            title: "Outside the API key's districts",
-            detail: $"The key \"{caller.Name}\" may write only in the districts {string.Join(", ", caller.Districts)}; {ags} is in district {ags[..Math.Min(5, ags.Length)]}.");
+            title: Texts.Get("Auth.OutsideDistricts.Title"),
+            detail: Texts.Format("Auth.OutsideDistricts.Detail", caller.Name, string.Join(", ", caller.Districts), ags, ags[..Math.Min(5, ags.Length)]));
 }
 
 /// <summary>The least role an endpoint needs; read by the OpenAPI filter.</summary>

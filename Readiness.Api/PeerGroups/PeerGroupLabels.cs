@@ -26,7 +26,8 @@ internal static class PeerGroupLabels
         return Volatile.Read(ref languages[index]) ?? (languages[index] = Build(run.PeerGroups));
     }
 
-    private static Dictionary<int, string> Build(IReadOnlyList<PeerGroup> groups)
+    /// <summary>The labels of <paramref name="groups"/> (one run's), by id.</summary>
+    public static Dictionary<int, string> Build(IReadOnlyList<PeerGroup> groups)
     {
         var labels = groups.ToDictionary(g => g.Id, g => g.Figures is { } figures ? Label(figures) : g.Label);
         // Two groups that read the same (possible only with near-equal figures) are told apart by their id.

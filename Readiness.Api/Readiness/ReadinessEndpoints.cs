@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
+using Readiness.Api.PeerGroups;
 using Readiness.Api.Runs;
 using Readiness.Scoring.Model;
 
@@ -61,7 +62,7 @@ internal static class ReadinessEndpoints
         [AsParameters] RunQuery query,
         HttpContext context) =>
         new JsonBytesResult(context.Features.Get<StoredAnswer>() is { } stored
-            ? ReadinessTexts.Localize(stored.Json, null)
+            ? ReadinessTexts.Localize(stored.Json, PeerGroupLabels.Build(context.RequestServices.GetRequiredService<EarlierRunReadiness>().PeerGroups(stored.RunId)))
             : ReadinessTexts.Serve(context.ServedRun().Run, context.ServedRun().Scores.ByAgs[ags]));
 
     internal static async Task<Results<Ok<WhatIfDto>, ValidationProblem, ProblemHttpResult>> WhatIfReadiness(

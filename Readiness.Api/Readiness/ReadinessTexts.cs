@@ -22,21 +22,21 @@ internal static class ReadinessTexts
     {
         var languages = Served.GetValue(entry, _ => new byte[]?[2]);
         var index = Texts.IsEnglish ? 1 : 0;
-        return Volatile.Read(ref languages[index]) ?? (languages[index] = Localize(entry.Json, run));
+        return Volatile.Read(ref languages[index]) ?? (languages[index] = Localize(entry.Json, PeerGroupLabels.For(run)));
     }
 
     /// <param name="stored">The stored answer.</param>
-    /// <param name="run">The run it belongs to, for the peer-group label; null keeps the stored label (an earlier run not held in memory).</param>
-    public static byte[] Localize(byte[] stored, PublishedRun? run)
+    /// <param name="peerGroupLabels">The peer-group labels of its run in the request's language.</param>
+    public static byte[] Localize(byte[] stored, IReadOnlyDictionary<int, string> peerGroupLabels)
     {
         var answer = JsonSerializer.Deserialize<ReadinessDto>(stored, ApiJson.Options)!;
-        return JsonSerializer.SerializeToUtf8Bytes(Localize(answer, run), ApiJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(Localize(answer, peerGroupLabels), ApiJson.Options);
     }
 
-    public static ReadinessDto Localize(ReadinessDto answer, PublishedRun? run) => answer with
+    public static ReadinessDto Localize(ReadinessDto answer, IReadOnlyDictionary<int, string> peerGroupLabels) => answer with
     {
         TierLabel = Labels.Tier(answer.Tier),
-        PeerGroup = answer.PeerGroup is { } peer && run is not null ? peer with { Label = PeerGroupLabels.Of(run, peer.Id) } : answer.PeerGroup,
+        PeerGroup = answer.PeerGroup is { } peer ? peer with { Label = peerGroupLabels.GetValueOrDefault(peer.Id, peer.Label) } : null,
         FlagTexts = FlagTexts(answer.Flags),
         Pillars = Pillars(answer.Pillars),
         Indicators = Indicators(answer.Indicators),

@@ -1,3 +1,4 @@
+using Readiness.Api.Localization;
 using Readiness.Scoring.Model;
 
 namespace Readiness.Api.Assessments;
@@ -62,18 +63,18 @@ internal static class AnswerFields
     {
         if (!double.IsFinite(value))
         {
-            return "The number is too large.";
+            return Texts.Get("Import.NumberTooLarge");
         }
 
         return field.Kind switch
         {
-            AnswerKind.Flag => value is 0 or 1 ? null : "Expected yes or no.",
-            AnswerKind.Fte => value is >= 0 and <= MaxFte ? null : "Full-time equivalents must be between 0 and 1,000, e.g. 0.5.",
-            AnswerKind.Money when value is < 0 or > MaxMoney => "An amount in EUR must be between 0 and 1,000,000,000.",
-            AnswerKind.Money => Math.Round(value, 2) == value ? null : "An amount in EUR has at most 2 decimals; write no thousands separators, e.g. 15000 or 15000,50.",
-            AnswerKind.Count when value != Math.Floor(value) => "Expected a whole number, e.g. 12.",
-            AnswerKind.Count => value is >= 0 and <= MaxCount ? null : "A count must be between 0 and 1,000,000.",
-            AnswerKind.Years => value is >= 0 and <= MaxYears ? null : "Years must be between 0 and 100.",
+            AnswerKind.Flag => value is 0 or 1 ? null : Texts.Get("Answer.Flag"),
+            AnswerKind.Fte => value is >= 0 and <= MaxFte ? null : Texts.Get("Answer.Fte"),
+            AnswerKind.Money when value is < 0 or > MaxMoney => Texts.Get("Answer.MoneyRange"),
+            AnswerKind.Money => Math.Round(value, 2) == value ? null : Texts.Get("Answer.MoneyDecimals"),
+            AnswerKind.Count when value != Math.Floor(value) => Texts.Get("Answer.WholeNumber"),
+            AnswerKind.Count => value is >= 0 and <= MaxCount ? null : Texts.Get("Answer.CountRange"),
+            AnswerKind.Years => value is >= 0 and <= MaxYears ? null : Texts.Get("Answer.YearsRange"),
             _ => null,
         };
     }

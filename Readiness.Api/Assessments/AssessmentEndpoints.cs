@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Readiness.Api.Auth;
 using Readiness.Api.Idempotency;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Assessments;
 using Readiness.Data.Idempotency;
@@ -135,7 +136,7 @@ internal static class AssessmentEndpoints
 
         if (body.Length == 0)
         {
-            return Problems.Invalid("body", "The body is empty: expected a JSON object, e.g. {\"referenceDate\": \"2025-06-30\", \"contactPerson\": true}.");
+            return Problems.Invalid("body", Texts.Get("Assessment.EmptyBody"));
         }
 
         var idempotency = idempotencyKeys.Check(request, caller, body);
@@ -157,7 +158,7 @@ internal static class AssessmentEndpoints
         }
         catch (JsonException exception)
         {
-            return Problems.Invalid("body", $"The body is not valid JSON: {exception.Message}");
+            return Problems.Invalid("body", BodyProblems.NotJson(exception));
         }
 
         if (!row.IsValid)

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
 using Readiness.Api.Idempotency;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Idempotency;
 
@@ -95,7 +96,7 @@ internal static class AssessmentImportEndpoints
         var parsed = csv ? CsvRows.Read(body, writer.Today, maxRows) : ParsedImport.FromJson(body, writer.Today, maxRows);
         if (parsed.FileErrors.Count == 0 && parsed.Rows.Count == 0)
         {
-            parsed = ParsedImport.FileError("body", null, "There are no rows to import: expected the header and one row per assessment, as in the template.");
+            parsed = ParsedImport.FileError("body", null, Texts.Get("Import.NoRows"));
         }
 
         var outside = AssessmentWriter.OutOfScope(parsed.Rows, caller);
@@ -103,9 +104,8 @@ internal static class AssessmentImportEndpoints
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
-                title: "Rows outside the API key's districts",
-                detail: $"The key \"{caller.Name}\" may write only in the districts {string.Join(", ", caller.Districts)}; "
-                    + $"{outside.Count} rows are elsewhere (first: row {outside[0].Row}, {outside[0].Ags}). Nothing was written.",
+                title: Texts.Get("Auth.RowsOutside.Title"),
+                detail: Texts.Format("Auth.RowsOutside.Detail", caller.Name, string.Join(", ", caller.Districts), outside.Count, outside[0].Row, outside[0].Ags),
                 extensions: new Dictionary<string, object?> { ["rows"] = outside.Take(MaxReportedRows).ToList(), ["districts"] = caller.Districts });
         }
 

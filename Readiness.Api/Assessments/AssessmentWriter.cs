@@ -1,9 +1,10 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Readiness.Api.Auth;
-using Readiness.Data;
+using Readiness.Api.Localization;
 using Readiness.Data.Assessments;
 using Readiness.Data.Audit;
+using Readiness.Data;
 
 namespace Readiness.Api.Assessments;
 
@@ -44,12 +45,12 @@ internal sealed class AssessmentWriter(SqliteDatabase database, MunicipalityKeys
 
             if (!municipalities.Exists(row.Ags))
             {
-                row.Fail("ags", row.Ags, $"No municipality has the AGS {row.Ags} (territorial status 31.12.2024).");
+                row.Fail("ags", row.Ags, Texts.Format("Import.UnknownAgs", row.Ags));
             }
             else if (row.ReferenceDate is { } date && !seen.TryAdd((row.Ags, date), row.Number))
             {
                 row.Fail("referenceDate", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    $"Row {seen[(row.Ags, date)]} has the same municipality and reference date: send each assessment once.");
+                    Texts.Format("Import.SameRow", seen[(row.Ags, date)]));
             }
         }
     }

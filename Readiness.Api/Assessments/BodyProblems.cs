@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Assessments;
 
@@ -7,13 +9,17 @@ internal static class BodyProblems
 {
     public static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The body is too large",
-        detail: $"Send at most {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes in one request; split a larger file into several imports.");
+        title: Texts.Get("Body.TooLarge.Title"),
+        detail: Texts.Format("Body.TooLarge.Detail", Texts.Number(limit, 0)));
 
     public static ProblemHttpResult UnsupportedMediaType(string? sent, params string[] expected) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
-        title: "Unsupported content type",
-        detail: $"The body was sent as '{sent ?? "(no Content-Type)"}'; expected {string.Join(" or ", expected)}.");
+        title: Texts.Get("Body.UnsupportedType.Title"),
+        detail: Texts.Format("Body.UnsupportedType.Detail", sent ?? Texts.Get("Body.NoContentType"), string.Join(" " + Texts.Get("Body.Or") + " ", expected)));
+
+    /// <summary>What is wrong with a body that is not JSON: where, in the request's language (the parser's own message in English only).</summary>
+    public static string NotJson(JsonException exception, string key = "Body.NotJson") =>
+        Texts.Format(key, (exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1, exception.Message);
 
     /// <summary>Another writer held the database past the busy timeout: nothing was written, and trying again later works.</summary>
     public static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is 5 or 6;
@@ -23,7 +29,7 @@ internal static class BodyProblems
         response.Headers.RetryAfter = "5";
         return TypedResults.Problem(
             statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "The database is busy",
-            detail: "Other writes held the database too long; nothing was written. Send the request again in a few seconds.");
+            title: Texts.Get("Body.Busy.Title"),
+            detail: Texts.Get("Body.Busy.Detail"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Readiness.Api.Localization;
 using nietras.SeparatedValues;
 
 namespace Readiness.Api.Assessments;
@@ -25,7 +26,7 @@ internal static class CsvRows
         catch (DecoderFallbackException)
         {
             return ParsedImport.FileError("body", null,
-                "The file is not UTF-8. In Excel, save it as \"CSV UTF-8 (durch Trennzeichen getrennt)\"; in LibreOffice, choose the character set UTF-8.");
+                Texts.Get("Import.NotUtf8"));
         }
 
         try
@@ -34,7 +35,7 @@ internal static class CsvRows
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return ParsedImport.FileError("body", null, $"The file cannot be read as CSV: {exception.Message}");
+            return ParsedImport.FileError("body", null, Texts.Format("Import.NotCsv", exception.Message));
         }
     }
 
@@ -45,8 +46,7 @@ internal static class CsvRows
         {
             var column = CsvQuotes.ColumnName(text, separator, open.Column);
             return ParsedImport.FileError($"row {open.Line}: {column}", null,
-                $"A quote (\") opens in line {open.Line} (column '{column}') and never closes, so every line after it would be read into this cell. "
-                + "Close the quote, or write a quote inside a quoted value as two (\"\").");
+                Texts.Format("Import.OpenQuote", open.Line, column));
         }
 
         using var reader = Sep.New(separator).Reader(o => o with
@@ -60,7 +60,7 @@ internal static class CsvRows
 
         if (!reader.MoveNext())
         {
-            return ParsedImport.FileError("body", null, "The file is empty: expected a header line and one row per assessment, as in the template.");
+            return ParsedImport.FileError("body", null, Texts.Get("Import.EmptyFile"));
         }
 
         var header = ReadHeader(reader.Current, separator, out var headerErrors);
@@ -79,14 +79,14 @@ internal static class CsvRows
 
             if (rows.Count == maxRows)
             {
-                return ParsedImport.FileError("body", null, $"The file has more than {maxRows} rows: split it into several imports.");
+                return ParsedImport.FileError("body", null, Texts.Format("Import.TooManyRows", maxRows));
             }
 
             var row = new ImportRow(line.LineNumberFrom);
             rows.Add(row);
             if (line.ColCount < header.Length || !ExtraCellsEmpty(line, header.Length))
             {
-                row.Fail("row", null, $"Expected {header.Length} values separated by '{separator}', found {line.ColCount}: is a separator missing or extra?");
+                row.Fail("row", null, Texts.Format("Import.ValueCount", header.Length, separator, line.ColCount));
                 continue;
             }
 
@@ -142,12 +142,12 @@ internal static class CsvRows
             if (!TryColumn(name, out var column))
             {
                 errors.Add(new CellError("header", name, name.Length == 0
-                    ? $"Column {i + 1} has no name."
-                    : $"Unknown column '{name}'. Expected the template's columns, separated by '{separator}': {string.Join(separator, ImportTemplate.Columns)}."));
+                    ? Texts.Format("Import.ColumnNoName", i + 1)
+                    : Texts.Format("Import.UnknownColumn", name, separator, string.Join(separator, ImportTemplate.Columns))));
             }
             else if (!seen.Add(column))
             {
-                errors.Add(new CellError("header", name, $"The column '{name}' appears twice."));
+                errors.Add(new CellError("header", name, Texts.Format("Import.ColumnTwice", name)));
             }
 
             columns[i] = column;
@@ -157,13 +157,13 @@ internal static class CsvRows
         {
             if (errors.Count == 0 && !seen.Contains(required))
             {
-                errors.Add(new CellError("header", null, $"The column '{(required == Column.Ags ? "ags" : "referenceDate")}' is required."));
+                errors.Add(new CellError("header", null, Texts.Format("Import.ColumnRequired", required == Column.Ags ? "ags" : "referenceDate")));
             }
         }
 
         if (errors.Count > MaxHeaderErrors)
         {
-            errors = [.. errors.Take(MaxHeaderErrors), new CellError("header", null, $"… and {errors.Count - MaxHeaderErrors} more: is this the template's header line?")];
+            errors = [.. errors.Take(MaxHeaderErrors), new CellError("header", null, Texts.Format("Import.MoreHeaderErrors", errors.Count - MaxHeaderErrors))];
         }
 
         return columns;

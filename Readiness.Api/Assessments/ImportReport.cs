@@ -1,3 +1,5 @@
+using Readiness.Api.Localization;
+
 namespace Readiness.Api.Assessments;
 
 /// <summary>A bad row in an import's problem: its number, its AGS if readable, and each bad value.</summary>
@@ -37,10 +39,10 @@ internal static class ImportReport
         }
 
         var detail = parsed.FileErrors.Count > 0
-            ? "The file cannot be read as an assessment import; nothing was written."
-            : $"{bad.Count} of {parsed.Rows.Count} rows have errors; nothing was written. Fix them and send the whole file again."
-                + (bad.Count > maxRows ? $" The first {maxRows} bad rows are listed." : "");
-        return TypedResults.ValidationProblem(errors, detail: detail, title: "The import has errors", extensions: new Dictionary<string, object?>
+            ? Texts.Get("Import.Unreadable")
+            : Texts.Format("Import.BadRows", bad.Count, parsed.Rows.Count)
+                + (bad.Count > maxRows ? " " + Texts.Format("Import.FirstBadRows", maxRows) : "");
+        return TypedResults.ValidationProblem(errors, detail: detail, title: Texts.Get("Import.Title"), extensions: new Dictionary<string, object?>
         {
             ["rows"] = shown.Select(r => new ImportRowProblem(r.Number, r.Ags, [.. r.Errors!.Select(e => new ImportCellProblem(e.Column, e.Value, e.Message))])).ToList(),
             ["rowsChecked"] = parsed.Rows.Count,

@@ -1,3 +1,4 @@
+using Readiness.Api.Localization;
 using Readiness.Data.Assessments;
 using Readiness.Scoring.Model;
 
@@ -47,11 +48,11 @@ internal sealed class ImportRow(int number)
     {
         if (date > today)
         {
-            Fail("referenceDate", text, $"The reference date {Iso(date)} is in the future (today is {Iso(today)}).");
+            Fail("referenceDate", text, Texts.Format("Import.ReferenceDateFuture", Texts.Date(date), Texts.Date(today)));
         }
         else if (date < EarliestReferenceDate)
         {
-            Fail("referenceDate", text, $"The reference date {Iso(date)} is before {Iso(EarliestReferenceDate)}: a typo?");
+            Fail("referenceDate", text, Texts.Format("Import.ReferenceDateEarly", Texts.Date(date), Texts.Date(EarliestReferenceDate)));
         }
         else
         {
@@ -94,14 +95,12 @@ internal sealed class ImportRow(int number)
     {
         if (Ags is null && Errors?.Exists(e => e.Column == "ags") != true)
         {
-            Fail("ags", null, "The AGS is required: 8 digits, e.g. 09188117.");
+            Fail("ags", null, Texts.Get("Import.AgsRequired"));
         }
 
         if (ReferenceDate is null && Errors?.Exists(e => e.Column == "referenceDate") != true)
         {
-            Fail("referenceDate", null, "The reference date is required: the day the answers describe, e.g. 2025-06-30.");
+            Fail("referenceDate", null, Texts.Get("Import.ReferenceDateRequired"));
         }
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Assessments;
 
@@ -16,7 +17,7 @@ internal static class JsonRows
         var row = new ImportRow(number);
         if (element.ValueKind != JsonValueKind.Object)
         {
-            row.Fail(pathAgs is null ? "row" : "body", Raw(element), "Expected an object with the answers, e.g. {\"referenceDate\": \"2025-06-30\", \"contactPerson\": true}.");
+            row.Fail(pathAgs is null ? "row" : "body", Raw(element), Texts.Get("Import.ExpectedObject"));
             return row;
         }
 
@@ -44,7 +45,7 @@ internal static class JsonRows
 
             if (!seen.Add(name))
             {
-                row.Fail(name, Raw(value), "This field is given twice.");
+                row.Fail(name, Raw(value), Texts.Get("Import.FieldTwice"));
                 continue;
             }
 
@@ -73,12 +74,12 @@ internal static class JsonRows
                 }
                 else
                 {
-                    row.Fail("note", Raw(value), "Expected text.");
+                    row.Fail("note", Raw(value), Texts.Get("Import.ExpectedText"));
                 }
             }
             else
             {
-                row.Fail(name, Raw(value), $"Unknown field. Expected ags, referenceDate, note or one of the answers: {string.Join(", ", AnswerFields.All.Select(f => f.Name))}.");
+                row.Fail(name, Raw(value), Texts.Format("Import.UnknownField", string.Join(", ", AnswerFields.All.Select(f => f.Name))));
             }
         }
 
@@ -102,18 +103,18 @@ internal static class JsonRows
             }
             else
             {
-                row.Fail(field.Name, Raw(value), "Expected true or false (or null for not answered).");
+                row.Fail(field.Name, Raw(value), Texts.Get("Import.ExpectedBoolean"));
             }
         }
         else if (value.ValueKind != JsonValueKind.Number)
         {
             row.Fail(field.Name, Raw(value), field.Kind == AnswerKind.Count
-                ? "Expected a whole number (or null for not answered)."
-                : "Expected a number (or null for not answered).");
+                ? Texts.Get("Import.ExpectedWholeNumberOrNull")
+                : Texts.Get("Import.ExpectedNumberOrNull"));
         }
         else if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
         {
-            row.Fail(field.Name, Raw(value), "The number is too large.");
+            row.Fail(field.Name, Raw(value), Texts.Get("Import.NumberTooLarge"));
         }
         else
         {
@@ -126,7 +127,7 @@ internal static class JsonRows
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
         if (text is null)
         {
-            row.Fail("ags", Raw(value), "The AGS is text of 8 digits, e.g. \"09188117\" (quoted: it may start with 0).");
+            row.Fail("ags", Raw(value), Texts.Get("Import.AgsAsText"));
         }
         else if (pathAgs is null)
         {
@@ -134,7 +135,7 @@ internal static class JsonRows
         }
         else if (text != pathAgs)
         {
-            row.Fail("ags", text, $"The body's AGS differs from the one in the path ({pathAgs}); leave it out.");
+            row.Fail("ags", text, Texts.Format("Import.AgsDiffers", pathAgs));
         }
     }
 
@@ -147,7 +148,7 @@ internal static class JsonRows
         }
         else
         {
-            row.Fail("referenceDate", Raw(value), "Expected a date as \"yyyy-MM-dd\", e.g. \"2025-06-30\".");
+            row.Fail("referenceDate", Raw(value), Texts.Get("Import.ExpectedIsoDate"));
         }
     }
 

@@ -9,7 +9,7 @@ namespace Readiness.Api.Assessments;
 /// </summary>
 internal static class JsonText
 {
-    public const string Message = "The text is not valid Unicode (a lone surrogate such as \\ud800, or bytes that are not UTF-8); send it as UTF-8 text.";
+    public static string Message => Localization.Texts.Get("Body.InvalidUnicode");
 
     /// <summary>The string value, or null when it cannot be text.</summary>
     public static string? TryGetString(JsonElement value)

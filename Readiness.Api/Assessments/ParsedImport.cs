@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Assessments;
 
@@ -20,19 +21,19 @@ internal sealed record ParsedImport(IReadOnlyList<ImportRow> Rows, IReadOnlyList
         }
         catch (JsonException exception)
         {
-            return FileError("body", null, $"The body is not valid JSON: {exception.Message}");
+            return FileError("body", null, BodyProblems.NotJson(exception));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                return FileError("body", null, "Expected a JSON array of assessments, e.g. [{\"ags\": \"09188117\", \"referenceDate\": \"2025-06-30\", \"contactPerson\": true}].");
+                return FileError("body", null, Texts.Get("Import.ExpectedArray"));
             }
 
             if (document.RootElement.GetArrayLength() > maxRows)
             {
-                return FileError("body", null, $"The array has more than {maxRows} items: split it into several imports.");
+                return FileError("body", null, Texts.Format("Import.TooManyItems", maxRows));
             }
 
             var rows = new List<ImportRow>(document.RootElement.GetArrayLength());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Assessments;
 
@@ -26,7 +27,7 @@ internal static class TextValues
             }
             else
             {
-                row.Fail(field.Name, cell.ToString(), "Expected yes or no: true/false, ja/nein, yes/no, wahr/falsch or 1/0.");
+                row.Fail(field.Name, cell.ToString(), Texts.Get("Import.ExpectedYesNo"));
             }
 
             return;
@@ -55,7 +56,7 @@ internal static class TextValues
         }
         else
         {
-            row.Fail("referenceDate", cell.ToString(), "Expected a date as yyyy-MM-dd or dd.MM.yyyy, e.g. 2025-06-30 or 30.06.2025.");
+            row.Fail("referenceDate", cell.ToString(), Texts.Get("Import.ExpectedDate"));
         }
     }
 
@@ -87,20 +88,20 @@ internal static class TextValues
         var points = cell.Count('.');
         if (commas + points > 1)
         {
-            problem = "Write numbers without thousands separators and with one decimal comma or point, e.g. 15000 or 0,5.";
+            problem = Texts.Get("Import.NumberSeparators");
             return false;
         }
 
         if (LooksGrouped(cell))
         {
-            problem = $"'{cell}' is ambiguous: a thousands separator or a decimal? Write numbers without thousands separators, e.g. 15000, 1,5 or 1.5.";
+            problem = Texts.Format("Import.NumberAmbiguous", cell.ToString());
             return false;
         }
 
         Span<char> normal = stackalloc char[Math.Min(cell.Length, 64)];
         if (cell.Length > normal.Length)
         {
-            problem = "The number is too long.";
+            problem = Texts.Get("Import.NumberTooLong");
             return false;
         }
 
@@ -109,7 +110,7 @@ internal static class TextValues
         if (!double.TryParse(normal, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             || !double.IsFinite(value))
         {
-            problem = "Expected a number, e.g. 12 or 0,5.";
+            problem = Texts.Get("Import.ExpectedNumber");
             return false;
         }
 

@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
 
 namespace Readiness.Api.Auth;
@@ -18,18 +19,16 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
             context.Response.Headers.WWWAuthenticate = $"{ApiKeyAuthentication.SchemeName} header=\"{ApiKeyAuthentication.Header}\"";
             var invalid = context.Items.ContainsKey(ApiKeyAuthentication.InvalidKeyItem);
             await Write(context, StatusCodes.Status401Unauthorized,
-                invalid ? "The API key is not valid" : "An API key is required",
-                invalid
-                    ? $"The key in the {ApiKeyAuthentication.Header} header is unknown or has been revoked. Ask your administrator for a new one."
-                    : $"Send an API key in the {ApiKeyAuthentication.Header} header. Administrators create keys with the keys command.");
+                Texts.Get(invalid ? "Auth.InvalidKey.Title" : "Auth.MissingKey.Title"),
+                Texts.Format(invalid ? "Auth.InvalidKey.Detail" : "Auth.MissingKey.Detail", ApiKeyAuthentication.Header));
         }
         else if (authorizeResult.Forbidden)
         {
             var needed = policy.Requirements.OfType<RoleRequirement>().Select(r => r.Minimum).DefaultIfEmpty(Role.Reader).Max();
             var caller = Caller.Find(context.User);
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await Write(context, StatusCodes.Status403Forbidden, "The API key's role is too weak",
-                $"This operation needs the {Roles.Name(needed)} role; the key \"{caller?.Name}\" has the {(caller is null ? "no" : Roles.Name(caller.Role))} role.");
+            await Write(context, StatusCodes.Status403Forbidden, Texts.Get("Auth.WeakRole.Title"),
+                Texts.Format("Auth.WeakRole.Detail", Roles.Name(needed), caller?.Name, caller is null ? Texts.Get("Auth.NoRole") : Roles.Name(caller.Role)));
         }
         else
         {

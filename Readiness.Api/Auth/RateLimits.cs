@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Auth;
 
@@ -100,9 +101,9 @@ internal static class RateLimits
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"At most {(write ? options.WritesPerWindow : options.ReadsPerWindow)} {(IsDashboard(context) ? "dashboard requests" : write ? "writes" : "reads")} per {options.WindowSeconds} s "
-                    + $"per API key or client address. Try again in {seconds} s.",
+                Title = Texts.Get("RateLimit.Title"),
+                Detail = Texts.Format("RateLimit.Detail", write ? options.WritesPerWindow : options.ReadsPerWindow,
+                    Texts.Get(IsDashboard(context) ? "RateLimit.Dashboard" : write ? "RateLimit.Writes" : "RateLimit.Reads"), options.WindowSeconds, seconds),
             },
         });
     }

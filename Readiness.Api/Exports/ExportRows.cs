@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Readiness.Api.PeerGroups;
 using Readiness.Api.Readiness;
 using Readiness.Api.Runs;
 using Readiness.Data.BaseData;
@@ -20,8 +21,10 @@ internal static class ExportRows
     public static IReadOnlyList<ExportRowDto> Select(PublishedRun run, ProfileScores scores, ExportQuery query, DistrictQueries districts)
     {
         var rows = Cache.GetValue(scores, s => Build(run, s, districts));
+        // The peer-group label is a text for people: in the request's language, so not part of the rows kept with the run.
+        var labels = PeerGroupLabels.For(run);
         return [.. ReadinessList.Filter(run, scores, query.AsListQuery())
-            .Select(e => rows[e.Row.Ags])
+            .Select(e => rows[e.Row.Ags] is { PeerGroupId: { } id } row ? row with { PeerGroupLabel = labels.GetValueOrDefault(id, row.PeerGroupLabel ?? "") } : rows[e.Row.Ags])
             .OrderBy(r => r.Ags, StringComparer.Ordinal)];
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Infrastructure;
 
@@ -19,13 +21,16 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 
         var (field, message) = Describe(badRequest);
         httpContext.Response.StatusCode = badRequest.StatusCode;
+        // The exception handler cleared the headers the request localization had set.
+        httpContext.Response.Headers.ContentLanguage = Texts.Language;
+        httpContext.Response.Headers.Vary = "Accept-Language";
         var problem = badRequest.StatusCode == StatusCodes.Status400BadRequest
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "One or more validation errors occurred.",
+                Title = Texts.Get("Problem.Validation"),
             }
-            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = badRequest.StatusCode, Title = message };
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = badRequest.StatusCode, Title = Texts.Find("Status." + badRequest.StatusCode.ToString(CultureInfo.InvariantCulture)) ?? message, Detail = message };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
@@ -34,38 +39,39 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         if (exception.InnerException is JsonException json)
         {
             var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-            return (path, $"The request body is not valid JSON for this operation: {FirstSentence(json.Message)}");
+            return (path, Texts.Format("Body.NotJsonForOperation", (json.LineNumber ?? 0) + 1, (json.BytePositionInLine ?? 0) + 1, FirstSentence(json.Message)));
         }
 
         var match = BindFailure().Match(exception.Message);
         if (match.Success)
         {
-            return (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not {Expected(match.Groups["type"].Value)}.");
+            // A parameter bound through [AsParameters] carries its property name (Page); the query and the contract say page.
+            return (JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value), Texts.Format("BadRequest.NotA", match.Groups["value"].Value, Expected(match.Groups["type"].Value)));
         }
 
         var required = RequiredMissing().Match(exception.Message);
         if (required.Success)
         {
-            return (required.Groups["name"].Value, "This value is required.");
+            return (JsonNamingPolicy.CamelCase.ConvertName(required.Groups["name"].Value), Texts.Get("BadRequest.Required"));
         }
 
         if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
         {
-            return ("body", exception.Message);
+            return ("body", Texts.Format("BadRequest.Other", exception.Message));
         }
 
-        return ("request", exception.Message);
+        return ("request", Texts.Format("BadRequest.Other", exception.Message));
     }
 
     private static string Expected(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>') switch
     {
-        "int" or "Int32" or "long" or "Int64" => "a whole number",
-        "double" or "Double" or "decimal" or "Decimal" => "a number",
-        "bool" or "Boolean" => "true or false",
-        "DateOnly" => "a date (yyyy-MM-dd)",
-        "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601)",
-        "Guid" => "an identifier",
-        var other => $"a valid {other}",
+        "int" or "Int32" or "long" or "Int64" => Texts.Get("Expected.WholeNumber"),
+        "double" or "Double" or "decimal" or "Decimal" => Texts.Get("Expected.Number"),
+        "bool" or "Boolean" => Texts.Get("Expected.Boolean"),
+        "DateOnly" => Texts.Get("Expected.Date"),
+        "DateTimeOffset" or "DateTime" => Texts.Get("Expected.DateTime"),
+        "Guid" => Texts.Get("Expected.Identifier"),
+        var other => Texts.Format("Expected.Other", other),
     };
 
     private static string FirstSentence(string message)

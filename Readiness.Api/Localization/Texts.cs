@@ -37,6 +37,9 @@ internal static class Texts
     public static string Number(double value, int decimals = 1) =>
         Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString(decimals == 0 ? "#,##0" : "#,##0." + new string('#', decimals), Culture);
 
+    /// <summary>A date as a person reads it in the text's language: 30.06.2025 in German, 2025-06-30 in English.</summary>
+    public static string Date(DateOnly date) => date.ToString(IsEnglish ? "yyyy-MM-dd" : "dd.MM.yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A share 0..1 as a percentage: "12 %" in German, "12%" in English.</summary>
     public static string Percent(double share, int decimals = 0) => Number(share * 100, decimals) + (IsEnglish ? "%" : " %");
 }

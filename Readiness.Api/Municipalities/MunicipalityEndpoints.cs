@@ -95,7 +95,7 @@ internal static class MunicipalityEndpoints
         }
 
         var (items, total) = municipalities.List(new MunicipalityFilter(state, district, kind, q, tier, peerGroup), sortBy, descending, pageNumber, size, run?.Id);
-        return TypedResults.Ok(new Paged<MunicipalitySummaryDto>([.. items.Select(ToSummary)], pageNumber, size, total));
+        return TypedResults.Ok(new Paged<MunicipalitySummaryDto>([.. items.Select(m => ToSummary(m, run))], pageNumber, size, total));
     }
 
     /// <summary>Gets one municipality.</summary>
@@ -120,10 +120,10 @@ internal static class MunicipalityEndpoints
         return TypedResults.Ok(ToDto(municipality, union, neighbours, cache.Current));
     }
 
-    internal static MunicipalitySummaryDto ToSummary(MunicipalityRecord m) => new(
+    internal static MunicipalitySummaryDto ToSummary(MunicipalityRecord m, PublishedRun? run) => new(
         m.Ags, m.Name, m.Kind, m.DistrictKey, m.DistrictName, m.StateKey, m.Population, m.AreaKm2, m.ForeignShare,
         m.Score, m.Tier is null ? null : TierNames.Parse(m.Tier),
-        m.PeerGroupId is { } id ? new PeerGroupRefDto((int)id, m.PeerGroupLabel ?? "") : null);
+        m.PeerGroupId is { } id ? new PeerGroupRefDto((int)id, run is null ? m.PeerGroupLabel ?? "" : PeerGroupLabels.Of(run, (int)id)) : null);
 
     private static MunicipalityDto ToDto(
         MunicipalityRecord m,
@@ -134,8 +134,8 @@ internal static class MunicipalityEndpoints
         var score = run?.Default.ByAgs.GetValueOrDefault(m.Ags)?.Row;
         var member = run?.PeerMembers.GetValueOrDefault(m.Ags);
         var peerGroup = member is null ? null : new MunicipalityPeerGroupDto(
-            member.GroupId, run!.PeerGroupById[member.GroupId].Label, Math.Round(member.Distance, 4),
-            member.SecondGroupId is { } second ? new SecondGroupDto(second, run.PeerGroupById[second].Label, Math.Round(member.SecondDistance ?? 0, 4)) : null);
+            member.GroupId, PeerGroupLabels.Of(run!, member.GroupId), Math.Round(member.Distance, 4),
+            member.SecondGroupId is { } second ? new SecondGroupDto(second, PeerGroupLabels.Of(run!, second), Math.Round(member.SecondDistance ?? 0, 4)) : null);
         var shared = run?.SharedMembership.GetValueOrDefault(m.Ags)?.GroupId is { } groupId ? new SharedServiceGroupRefDto(groupId, run.SharedGroupById[groupId].Members.Count) : null;
         return new(
         m.Ags, m.Name, m.OfficialName, m.Kind, m.OfficialType, m.DistrictKey, m.DistrictName, m.StateKey, m.StateName,

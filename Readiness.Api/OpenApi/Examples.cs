@@ -16,7 +16,7 @@ namespace Readiness.Api.OpenApi;
 /// </summary>
 internal static class Examples
 {
-    private static readonly PeerGroupRefDto SmallRural = new(4, "small rural municipalities, medium foreign share (≈ 9 %)");
+    private static readonly PeerGroupRefDto SmallRural = new(4, "Kleine ländliche Gemeinden: Median 2.500 Einwohner (meist 510 bis 7.200), 120 Einwohner je km², mittlerer Ausländeranteil mit Median 9 % (meist 6 % bis 13 %)");
     private static readonly RankDto AndechsRank = new(14, 1134, 4828, 14, 1978, 10455);
     private static readonly RankIntervalDto AndechsInterval = new(4584, 5364, 4993);
 
@@ -24,7 +24,7 @@ internal static class Examples
         [
             new("09188117", "Andechs", "gemeinde", "09188", "Starnberg", "09", 3865, 40.43, 0.135, 35.18, ReadinessTier.Developing, SmallRural),
             new("09188113", "Berg", "gemeinde", "09188", "Starnberg", "09", 8321, 36.63, 0.14, 48.52, ReadinessTier.Developing,
-                new PeerGroupRefDto(6, "mid-sized towns, suburbs and cities, high foreign share (≈ 15 %)")),
+                new PeerGroupRefDto(6, "Mittelgroße Umlandgemeinden, Kleinstädte und Städte: Median 17.000 Einwohner (meist 5.900 bis 70.000), 520 Einwohner je km², hoher Ausländeranteil mit Median 15 % (meist 11 % bis 21 %)")),
         ],
         1, 2, 14);
 
@@ -36,7 +36,7 @@ internal static class Examples
             new("09188124", "Herrsching a.Ammersee", NeighbourSourceDto.Boundary, 11555.8, 3.587, null),
             new("09181114", "Dießen am Ammersee", NeighbourSourceDto.Boundary, null, 6.971, new MunicipalityRefDto("09188451", "Ammersee")),
         ],
-        new MunicipalityPeerGroupDto(SmallRural.Id, SmallRural.Label, 0.8712, new SecondGroupDto(5, "mid-sized towns and suburbs, medium foreign share (≈ 7 %)", 1.2044)),
+        new MunicipalityPeerGroupDto(SmallRural.Id, SmallRural.Label, 0.8712, new SecondGroupDto(5, "Mittelgroße Umlandgemeinden und Kleinstädte: Median 6.200 Einwohner (meist 1.100 bis 20.000), 230 Einwohner je km², mittlerer Ausländeranteil mit Median 7 % (meist 3 % bis 11 %)", 1.2044)),
         null, 35.18, ReadinessTier.Developing, DataQualityDto.Illustrative);
 
     private static readonly IReadOnlyList<PillarDto> Pillars =
@@ -90,13 +90,13 @@ internal static class Examples
 
     public static readonly MunicipalityPairingDto MunicipalityPairing = new(
         "09188117", PairingRoleDto.Mentee, AndechsPair, [], null,
-        "Paired with Seefeld (7.4 km, shared border) to learn about paidStaff, migrantCouncil, network.", 12);
+        "Seefeld hat eine hauptamtliche Stelle für Integration, einen Integrationsbeirat und ein Netzwerk oder einen runden Tisch zur Integration und kann Erfahrungen an Andechs weitergeben; 7,4 km, gemeinsame Gemeindegrenze.", 12);
 
     private static readonly SharedServiceGroupDto SharedGroup = new(
         "09171-01", "09171",
         [new("09171114", "Emmerting", 4254, 445), new("09171124", "Mehring", 2416, 179)],
         6670, 624, true, ["foreignResidents"], ["091715101"], ["migrantCouncil"], [],
-        [new("joint-contact-point", "A joint contact point for integration, staffed together", ["contactPerson"])],
+        [new("joint-contact-point", "Gemeinsame Anlaufstelle für Integration", ["contactPerson"])],
         12, DataQualityDto.Illustrative);
 
     public static readonly Paged<SharedServiceGroupDto> SharedServices = new([SharedGroup], 1, 1, 363);
@@ -106,12 +106,12 @@ internal static class Examples
     public static readonly AssessmentRequest AssessmentBody = new(
         new DateOnly(2025, 6, 30), ContactPerson: true, PaidStaffFte: 0.5, Network: true, VolunteerCoordination: false,
         MigrantCouncil: false, ActiveVolunteers: 24, IntegrationBudgetEur: 15000, YearsOfIntegrationWork: 8.5,
-        Note: "Survey 2025, answered by the town hall");
+        Note: "Umfrage 2025, beantwortet vom Rathaus");
 
     public static readonly AssessmentDto Assessment = new(
         10753, "09188117", new DateOnly(2025, 6, 30), AssessmentSourceDto.Surveyed,
         true, 0.5, true, false, false, null, null, null, 15000, 24, null, null, 8.5,
-        "Survey 2025, answered by the town hall", new DateTimeOffset(2025, 7, 2, 8, 15, 0, TimeSpan.Zero), "Landratsamt Starnberg", null);
+        "Umfrage 2025, beantwortet vom Rathaus", new DateTimeOffset(2025, 7, 2, 8, 15, 0, TimeSpan.Zero), "Landratsamt Starnberg", null);
 
     public static readonly string ImportCsv =
         "ags;referenceDate;contactPerson;paidStaffFte;network;activeVolunteers;note\r\n"
@@ -120,7 +120,7 @@ internal static class Examples
 
     public static readonly IReadOnlyList<ImportRowRequest> ImportJson =
     [
-        new("09188117", new DateOnly(2025, 6, 30), ContactPerson: true, PaidStaffFte: 0.5, Network: true, ActiveVolunteers: 24, Note: "Survey 2025"),
+        new("09188117", new DateOnly(2025, 6, 30), ContactPerson: true, PaidStaffFte: 0.5, Network: true, ActiveVolunteers: 24, Note: "Umfrage 2025"),
         new("09188118", new DateOnly(2025, 6, 30), ContactPerson: false, Network: true, ActiveVolunteers: 12),
     ];
 
@@ -146,5 +146,5 @@ internal static class Examples
         + "experienceScore;rankDistrict;rankPeerGroup;rankAll;rankLow;rankHigh;dataQuality;peerGroupId;peerGroupLabel;mentorAgs;mentorName;"
         + "menteeAgs;menteeNames;sharedServiceGroupId;profile;runId\n"
         + "09188117;Andechs;gemeinde;09188;Starnberg;09;3865;0,135;35,18;developing;1;31,82;12,65;77,38;14;1134;4828;4584;5364;illustrative;4;"
-        + "small rural municipalities, medium foreign share (≈ 9 %);09188132;Seefeld;;;;default;12\n";
+        + "Kleine ländliche Gemeinden: Median 2.500 Einwohner (meist 510 bis 7.200), 120 Einwohner je km², mittlerer Ausländeranteil mit Median 9 % (meist 6 % bis 13 %);09188132;Seefeld;;;;default;12\n";
 }

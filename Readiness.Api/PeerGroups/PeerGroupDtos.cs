@@ -4,7 +4,7 @@ namespace Readiness.Api.PeerGroups;
 
 /// <summary>A peer group: municipalities of similar framework conditions (size, density, migrant share, urbanisation).</summary>
 /// <param name="Id">Stable id: recomputed groups are matched to the previous run's, so an id keeps its meaning.</param>
-/// <param name="Label">Human label from the centroid, e.g. "small rural municipalities, low foreign share (≈ 4 %)".</param>
+/// <param name="Label">What the members are like, from their medians and ranges (see <c>figures</c>), German by default and English with Accept-Language: en, e.g. "Kleine ländliche Gemeinden: Median 1.800 Einwohner (meist 720 bis 5.700), 80 Einwohner je km², niedriger Ausländeranteil mit Median 4 % (meist 1 % bis 6 %)". Distinct within a run.</param>
 /// <param name="Size">Number of members.</param>
 /// <param name="Centroid">The group's centre in real units.</param>
 /// <param name="Spread">How tight the group is, in standard units.</param>
@@ -12,7 +12,24 @@ namespace Readiness.Api.PeerGroups;
 /// <param name="MedianScore">Median readiness score of its scored members.</param>
 /// <param name="RunId">The run that computed it.</param>
 /// <param name="DataQuality">What the members' tiers and scores rest on: surveyed, illustrative or mixed. The grouping itself rests on the base data only.</param>
-public sealed record PeerGroupDto(int Id, string Label, int Size, PeerGroupCentroidDto Centroid, PeerGroupSpreadDto Spread, TierCountsDto Tiers, double? MedianScore, long RunId, DataQualityDto DataQuality);
+/// <param name="Figures">The members' medians and the ranges most of them lie in, which the label is built from; absent for runs computed before they existed.</param>
+public sealed record PeerGroupDto(int Id, string Label, int Size, PeerGroupCentroidDto Centroid, PeerGroupSpreadDto Spread, TierCountsDto Tiers, double? MedianScore, long RunId, DataQualityDto DataQuality,
+    PeerGroupFiguresDto? Figures = null);
+
+/// <summary>What a peer group's members are like, from their own figures (not the centroid, which may fit no member).</summary>
+/// <param name="Population">Residents.</param>
+/// <param name="DensityPerKm2">Residents per km².</param>
+/// <param name="ForeignShare">Foreign share (Zensus 2022), fraction, of the members whose share is published; absent when none is.</param>
+/// <param name="Size">Size class from the median population: very-small (below 1,000), small (below 5,000), mid-sized (below 20,000), large (below 100,000), very-large.</param>
+/// <param name="Settlement">Settlement class from the members' degrees of urbanisation: rural (half or more rural), cities (half or more cities), towns-suburbs-and-cities (at least a tenth cities), towns-and-suburbs.</param>
+/// <param name="ForeignLevel">Level of the median foreign share: low (below 6 %), medium, high (from 12 %).</param>
+public sealed record PeerGroupFiguresDto(FigureRangeDto Population, FigureRangeDto DensityPerKm2, FigureRangeDto? ForeignShare, string Size, string Settlement, string ForeignLevel);
+
+/// <summary>A figure over a peer group's members.</summary>
+/// <param name="Median">The members' median.</param>
+/// <param name="Low">The 10th percentile (a member's value): eight in ten members lie between low and high.</param>
+/// <param name="High">The 90th percentile (a member's value).</param>
+public sealed record FigureRangeDto(double Median, double Low, double High);
 
 /// <summary>A peer group's centre in real units.</summary>
 /// <param name="Population">Median population.</param>

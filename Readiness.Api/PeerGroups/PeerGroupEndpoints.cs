@@ -74,7 +74,7 @@ internal static class PeerGroupEndpoints
             var facts = run.BaseData.Get(m.Ags);
             var score = scores[m.Ags].Row;
             return new PeerGroupMemberDto(m.Ags, facts.Name, facts.DistrictKey, Math.Round(m.Distance, 4),
-                m.SecondGroupId is { } second ? new SecondGroupDto(second, run.PeerGroupById[second].Label, Math.Round(m.SecondDistance ?? 0, 4)) : null,
+                m.SecondGroupId is { } second ? new SecondGroupDto(second, PeerGroupLabels.Of(run, second), Math.Round(m.SecondDistance ?? 0, 4)) : null,
                 score.Score, TierNames.Parse(score.Tier));
         }).ToList();
         return TypedResults.Ok(new PeerGroupDetailDto(ToDto(run, group), page1, pageNumber, size, members.Count));
@@ -100,7 +100,7 @@ internal static class PeerGroupEndpoints
         int Count(ReadinessTier tier) => members.Count(m => TierNames.Parse(m.Tier) == tier);
         var profile = group.Profile;
         return new PeerGroupDto(
-            group.Id, group.Label, group.Size,
+            group.Id, PeerGroupLabels.Of(run, group.Id), group.Size,
             new PeerGroupCentroidDto(profile.MedianPopulation, Math.Round(profile.MedianDensityPerKm2, 1), Math.Round(profile.MeanForeignShare, 4),
                 Math.Round(profile.MeanMigrationBackgroundShare, 4),
                 profile.UrbanisationShares.ToDictionary(u => u.Key switch { 1 => "cities", 2 => "townsAndSuburbs", 3 => "ruralAreas", _ => u.Key.ToString(CultureInfo.InvariantCulture) }, u => Math.Round(u.Value, 4)),
@@ -109,8 +109,12 @@ internal static class PeerGroupEndpoints
             new TierCountsDto(Count(ReadinessTier.Starting), Count(ReadinessTier.Developing), Count(ReadinessTier.Established), Count(ReadinessTier.Experienced), Count(ReadinessTier.InsufficientData)),
             median is null ? null : Math.Round(median.Value, 2),
             run.Id,
-            DataQualities.Of(members.Select(m => m.DataQuality)));
+            DataQualities.Of(members.Select(m => m.DataQuality)),
+            group.Figures is { } f ? new PeerGroupFiguresDto(Range(f.Population, 0), Range(f.DensityPerKm2, 1), f.ForeignShare is { } share ? Range(share, 4) : null, f.Size, f.Settlement, f.ForeignLevel) : null);
     }
+
+    private static FigureRangeDto Range(FigureRange range, int decimals) =>
+        new(Math.Round(range.Median, decimals), Math.Round(range.Low, decimals), Math.Round(range.High, decimals));
 
     private sealed record DiagnosticDetail(double Inertia, double DaviesBouldin, double Silhouette, KSelectionMeasure SelectedBy, FeatureScaling Scaling);
 }

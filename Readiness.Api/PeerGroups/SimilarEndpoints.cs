@@ -40,10 +40,10 @@ internal static class SimilarEndpoints
             var row = run.Default.ByAgs[s.Ags].Row;
             var peer = run.PeerMembers.GetValueOrDefault(s.Ags);
             return new SimilarMunicipalityDto(s.Ags, facts.Name, facts.DistrictKey, Math.Round(s.Distance, 4), row.Score, TierNames.Parse(row.Tier),
-                peer is null ? null : new PeerGroupRefDto(peer.GroupId, run.PeerGroupById[peer.GroupId].Label), DataQualities.Parse(row.DataQuality));
+                peer is null ? null : new PeerGroupRefDto(peer.GroupId, PeerGroupLabels.Of(run, peer.GroupId)), DataQualities.Parse(row.DataQuality));
         }).ToList();
         return TypedResults.Ok(new SimilarMunicipalitiesDto(ags, run.BaseData.Get(ags).Name,
-            group is null ? null : new PeerGroupRefDto(group.Id, group.Label), atypical, member is null ? null : Math.Round(member.Distance, 4), items, run.Id));
+            group is null ? null : new PeerGroupRefDto(group.Id, PeerGroupLabels.Of(run, group.Id)), atypical, member is null ? null : Math.Round(member.Distance, 4), items, run.Id));
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
+using Readiness.Api.PeerGroups;
 using Readiness.Api.Runs;
 using Readiness.Scoring.Model;
 
@@ -61,8 +62,8 @@ internal static class ReadinessEndpoints
         [AsParameters] RunQuery query,
         HttpContext context) =>
         new JsonBytesResult(context.Features.Get<StoredAnswer>() is { } stored
-            ? ReadinessTexts.Localize(stored.Json)
-            : ReadinessTexts.Serve(context.ServedRun().Scores.ByAgs[ags]));
+            ? ReadinessTexts.Localize(stored.Json, PeerGroupLabels.Build(context.RequestServices.GetRequiredService<EarlierRunReadiness>().PeerGroups(stored.RunId)))
+            : ReadinessTexts.Serve(context.ServedRun().Run, context.ServedRun().Scores.ByAgs[ags]));
 
     internal static async Task<Results<Ok<WhatIfDto>, ValidationProblem, ProblemHttpResult>> WhatIfReadiness(
         [Description("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 09188117.")] string ags,
@@ -90,7 +91,7 @@ internal static class ReadinessEndpoints
         }
 
         var baseline = JsonSerializer.Deserialize<ReadinessDto>(scores.ByAgs[ags].Json, ApiJson.Options)!;
-        return TypedResults.Ok(WhatIfAnswer.Of(run, scores.Name, ags, answers, changed, baseline));
+        return TypedResults.Ok(ReadinessTexts.Localize(WhatIfAnswer.Of(run, scores.Name, ags, answers, changed, baseline)));
     }
 
     internal static Results<Ok<ReadinessPageDto>, StatusCodeHttpResult, ValidationProblem, ProblemHttpResult> ListReadiness(

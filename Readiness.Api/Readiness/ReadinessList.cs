@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Readiness.Api.PeerGroups;
 using Readiness.Api.Runs;
 using Readiness.Scoring.Scores;
 
@@ -118,7 +119,7 @@ internal static class ReadinessList
         var facts = run.BaseData.Get(row.Ags);
         var totals = TotalsCache.GetValue(run.ProfileScores(row.Profile)!, scores => Totals.From(run, scores));
         var peerKey = Totals.PeerKey(run, row.Ags, facts.DistrictKey);
-        var peerGroup = run.PeerGroupOf.TryGetValue(row.Ags, out var id) ? new PeerGroupRefDto(id, run.PeerGroupById[id].Label) : null;
+        var peerGroup = run.PeerGroupOf.TryGetValue(row.Ags, out var id) ? new PeerGroupRefDto(id, PeerGroupLabels.Of(run, id)) : null;
         return new ReadinessSummaryDto(
             row.Ags, facts.Name, facts.DistrictKey, row.Score, TierNames.Parse(row.Tier),
             row.Coverage,

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Readiness.Api.Localization;
+using Readiness.Api.PeerGroups;
 using Readiness.Api.Runs;
 
 namespace Readiness.Api.Readiness;
@@ -16,28 +17,50 @@ internal static class ReadinessTexts
 {
     private static readonly ConditionalWeakTable<ScoreEntry, byte[]?[]> Served = [];
 
-    /// <summary>The answer of <paramref name="entry"/> in the request's language.</summary>
-    public static byte[] Serve(ScoreEntry entry)
+    /// <summary>The answer of <paramref name="entry"/> of <paramref name="run"/> in the request's language.</summary>
+    public static byte[] Serve(PublishedRun run, ScoreEntry entry)
     {
         var languages = Served.GetValue(entry, _ => new byte[]?[2]);
         var index = Texts.IsEnglish ? 1 : 0;
-        return Volatile.Read(ref languages[index]) ?? (languages[index] = Localize(entry.Json));
+        return Volatile.Read(ref languages[index]) ?? (languages[index] = Localize(entry.Json, PeerGroupLabels.For(run)));
     }
 
-    public static byte[] Localize(byte[] stored)
+    /// <param name="stored">The stored answer.</param>
+    /// <param name="peerGroupLabels">The peer-group labels of its run in the request's language.</param>
+    public static byte[] Localize(byte[] stored, IReadOnlyDictionary<int, string> peerGroupLabels)
     {
         var answer = JsonSerializer.Deserialize<ReadinessDto>(stored, ApiJson.Options)!;
-        return JsonSerializer.SerializeToUtf8Bytes(Localize(answer), ApiJson.Options);
+        return JsonSerializer.SerializeToUtf8Bytes(Localize(answer, peerGroupLabels), ApiJson.Options);
     }
 
-    public static ReadinessDto Localize(ReadinessDto answer) => answer with
+    public static ReadinessDto Localize(ReadinessDto answer, IReadOnlyDictionary<int, string> peerGroupLabels) => answer with
     {
         TierLabel = Labels.Tier(answer.Tier),
-        FlagTexts = [.. answer.Flags.Select(flag => new FlagTextDto(flag, Labels.Flag(flag)))],
-        Pillars = [.. answer.Pillars.Select(p => p with { Label = Labels.Pillar(p.Key) })],
-        Indicators = [.. answer.Indicators.Select(i => i with { Label = Labels.Indicator(i.Key) })],
-        Recommendations = [.. answer.Recommendations.Select(r => r with { Label = Labels.Structure(r.Structure), Text = Sentence(answer.Name, r) })],
+        PeerGroup = answer.PeerGroup is { } peer ? peer with { Label = peerGroupLabels.GetValueOrDefault(peer.Id, peer.Label) } : null,
+        FlagTexts = FlagTexts(answer.Flags),
+        Pillars = Pillars(answer.Pillars),
+        Indicators = Indicators(answer.Indicators),
+        Recommendations = Recommendations(answer.Name, answer.Recommendations),
     };
+
+    /// <summary>A what-if answer with the same texts as a readiness answer.</summary>
+    public static WhatIfDto Localize(WhatIfDto answer) => answer with
+    {
+        TierLabel = Labels.Tier(answer.Tier),
+        FlagTexts = FlagTexts(answer.Flags),
+        Pillars = Pillars(answer.Pillars),
+        Indicators = Indicators(answer.Indicators),
+        Recommendations = Recommendations(answer.Name, answer.Recommendations),
+    };
+
+    private static List<FlagTextDto> FlagTexts(IReadOnlyList<string> flags) => [.. flags.Select(flag => new FlagTextDto(flag, Labels.Flag(flag)))];
+
+    private static List<PillarDto> Pillars(IReadOnlyList<PillarDto> pillars) => [.. pillars.Select(p => p with { Label = Labels.Pillar(p.Key) })];
+
+    private static List<IndicatorDto> Indicators(IReadOnlyList<IndicatorDto> indicators) => [.. indicators.Select(i => i with { Label = Labels.Indicator(i.Key) })];
+
+    private static List<RecommendationDto> Recommendations(string name, IReadOnlyList<RecommendationDto> recommendations) =>
+        [.. recommendations.Select(r => r with { Label = Labels.Structure(r.Structure), Text = Sentence(name, r) })];
 
     /// <summary>"Andechs sollte eine Ehrenamtskoordination einrichten: Das brächte etwa 6,2 Punkte. …"</summary>
     public static string Sentence(string name, RecommendationDto recommendation) => recommendation.ExpectedGain is { } gain

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Readiness.Api.Assessments;
+using Readiness.Api.Localization;
 using Readiness.Scoring.Model;
 
 namespace Readiness.Api.Readiness;
@@ -14,7 +15,7 @@ internal static class WhatIfBody
         var changed = new List<string>();
         if (body.Length == 0)
         {
-            errors["body"] = ["The body is empty: expected a JSON object with the answers to change, e.g. {\"network\": true}."];
+            errors["body"] = [Texts.Get("WhatIf.EmptyBody")];
             return (current, changed, errors);
         }
 
@@ -25,7 +26,7 @@ internal static class WhatIfBody
         }
         catch (JsonException exception)
         {
-            errors["body"] = [$"The body is not valid JSON: {exception.Message}"];
+            errors["body"] = [BodyProblems.NotJson(exception)];
             return (current, changed, errors);
         }
 
@@ -33,7 +34,7 @@ internal static class WhatIfBody
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                errors["body"] = ["Expected a JSON object with the answers to change, e.g. {\"network\": true}."];
+                errors["body"] = [Texts.Get("WhatIf.ExpectedObject")];
                 return (current, changed, errors);
             }
 
@@ -48,7 +49,7 @@ internal static class WhatIfBody
 
                 if (!AnswerFields.TryFind(name, out var field))
                 {
-                    row.Fail(name, null, $"Unknown field. Expected any of the answers: {string.Join(", ", AnswerFields.All.Select(f => f.Name))}.");
+                    row.Fail(name, null, Texts.Format("WhatIf.UnknownField", string.Join(", ", AnswerFields.All.Select(f => f.Name))));
                     continue;
                 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Readiness;
@@ -23,7 +24,16 @@ public sealed record WhatIfDto(
     string Ags, string Name, double? Score, ReadinessTier Tier, double Coverage, RankDto Rank,
     IReadOnlyList<PillarDto> Pillars, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<string> Flags,
     IReadOnlyList<RecommendationDto> Recommendations, WhatIfBaselineDto Baseline, IReadOnlyList<string> ChangedAnswers,
-    string Profile, long RunId, DataQualityDto DataQuality, IReadOnlyList<string>? TierCappedBy = null);
+    string Profile, long RunId, DataQualityDto DataQuality, IReadOnlyList<string>? TierCappedBy = null)
+{
+    /// <summary>The tier it would have, in plain words in the answer's language (German by default, English with Accept-Language: en).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TierLabel { get; init; }
+
+    /// <summary>Each flag it would have with a sentence a planner can read, in the order of <c>flags</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FlagTextDto>? FlagTexts { get; init; }
+}
 
 /// <summary>A municipality's readiness as the run computed it.</summary>
 /// <param name="Score">Score.</param>

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Readiness.Data.Runs;
+using Readiness.Scoring.PeerGroups;
 
 namespace Readiness.Api.Runs;
 
@@ -23,9 +25,13 @@ internal sealed class EarlierRunReadiness(EarlierRunQueries queries, PublishedRu
             : null;
     }
 
+    /// <summary>The peer groups of run <paramref name="runId"/>, for the labels of an answer read from the store.</summary>
+    public IReadOnlyList<PeerGroup> PeerGroups(long runId) =>
+        [.. queries.PeerGroups(runId).Select(json => JsonSerializer.Deserialize<PeerGroup>(json, ApiJson.Options)!)];
+
     /// <summary>The outcome, and the stored JSON when found.</summary>
     internal sealed record Answer(EarlierReadiness Outcome, byte[]? Json);
 }
 
 /// <summary>A stored answer the served-run opening read from the store, for the handler to send.</summary>
-internal sealed record StoredAnswer(byte[] Json);
+internal sealed record StoredAnswer(byte[] Json, long RunId);

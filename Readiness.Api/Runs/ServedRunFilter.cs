@@ -43,7 +43,7 @@ internal sealed class ServedRunFilter : IEndpointFilter
                     }
 
                     // The handler serves the stored answer (with the texts of the request's language).
-                    http.Features.Set(new StoredAnswer(earlier.Json!));
+                    http.Features.Set(new StoredAnswer(earlier.Json!, earlierId));
                     return await next(context);
             }
         }

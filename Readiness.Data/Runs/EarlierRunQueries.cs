@@ -43,4 +43,11 @@ public sealed class EarlierRunQueries(SqliteDatabase database)
             _ => (EarlierReadiness.MunicipalityNotInRun, null),
         };
     }
+
+    /// <summary>The peer groups of a run as stored (JSON), so an earlier answer's peer-group label can be told in the request's language.</summary>
+    public IReadOnlyList<string> PeerGroups(long runId)
+    {
+        using var connection = database.Open();
+        return connection.Query<string>("SELECT detail FROM run_peer_groups WHERE run_id = @runId ORDER BY id", new { runId }).AsList();
+    }
 }

@@ -14,7 +14,7 @@ internal static class PeerGroupProfiles
         IReadOnlyList<PeerGroupMember> members)
     {
         var names = PeerGroupFeatures.Names;
-        var groups = new List<(int Cluster, PeerGroupProfile Profile, PeerGroupSpread Spread, int Size)>();
+        var groups = new List<(int Cluster, PeerGroupProfile Profile, PeerGroupSpread Spread, int Size, PeerGroupFigures Figures)>();
         for (var c = 0; c < solution.K; c++)
         {
             var rows = Enumerable.Range(0, municipalities.Count).Where(i => solution.Labels[i] == c).ToList();
@@ -31,7 +31,7 @@ internal static class PeerGroupProfiles
                 distances.Max(),
                 names.Select((name, f) => (name, sd: StandardDeviation(rows.Select(i => table.Values[i][f]).ToList())))
                     .ToDictionary(x => x.name, x => x.sd));
-            groups.Add((c, profile, spread, rows.Count));
+            groups.Add((c, profile, spread, rows.Count, PeerGroupFigures.Of([.. rows.Select(i => municipalities[i])])));
         }
 
         var labels = PeerGroupLabeller.Labels(
@@ -47,7 +47,8 @@ internal static class PeerGroupProfiles
                 names.Select((name, f) => (name, f)).ToDictionary(x => x.name, x => table.Scaling.ToFeatureUnits(solution.Centroids[g.Cluster])[x.f]),
                 [.. solution.Centroids[g.Cluster]],
                 g.Spread,
-                matchDistances[g.Cluster]))
+                matchDistances[g.Cluster],
+                g.Figures))
             .OrderBy(g => g.Id)];
     }
 

@@ -22,13 +22,14 @@ public sealed record PeerGroupResult(
 
 /// <summary>One peer group.</summary>
 /// <param name="Id">Stable across runs while the group barely changes (see docs/peer-groups.md).</param>
-/// <param name="Label">Made from the centroid in real units; distinct within a run.</param>
+/// <param name="Label">English, made from the centroid in real units; distinct within a run. The API serves a label built from <paramref name="Figures"/> instead.</param>
 /// <param name="Size">Number of member municipalities.</param>
 /// <param name="Profile">The centroid in real units.</param>
 /// <param name="FeatureCentroid">The k-means centroid in feature units (log10 population, shares as fractions...), by feature name.</param>
 /// <param name="StandardisedCentroid">The same centroid in z-units of this run, in <see cref="PeerGroupFeatures.Names"/> order.</param>
 /// <param name="Spread">How far members lie from the centroid.</param>
 /// <param name="PreviousDistance">Distance in z-units to the previous group whose id it took; null for a fresh id.</param>
+/// <param name="Figures">The members' medians and ranges; null in runs stored before they were computed.</param>
 public sealed record PeerGroup(
     int Id,
     string Label,
@@ -37,7 +38,8 @@ public sealed record PeerGroup(
     IReadOnlyDictionary<string, double> FeatureCentroid,
     IReadOnlyList<double> StandardisedCentroid,
     PeerGroupSpread Spread,
-    double? PreviousDistance);
+    double? PreviousDistance,
+    PeerGroupFigures? Figures = null);
 
 /// <summary>The centroid in real units a planner reads: medians for the skewed size measures, means for shares.</summary>
 /// <param name="MedianPopulation">Median residents of the members.</param>

@@ -94,7 +94,7 @@ public sealed class BadTextTests
         using var response = await client.SendAsync(Request(HttpMethod.Post, Import, admin, Csv(csv.ToString())));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest, "row 3: note");
-        Assert.That(problem.ToJsonString(), Does.Contain("quote"));
+        Assert.That(problem.ToJsonString(), Does.Contain("nie geschlossen"));
         Assert.That(factory.Written(), Is.EqualTo(before));
     }
 

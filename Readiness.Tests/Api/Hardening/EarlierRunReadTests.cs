@@ -39,7 +39,7 @@ public sealed class EarlierRunReadTests
         await (await client.GetAsync($"/api/v1/municipalities/{Ags}/readiness?run=999999")).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    /// <summary>A run whose stored scores are the current run's: enough for reads by run and AGS.</summary>
+    /// <summary>A run whose stored scores and peer groups are the current run's: enough for reads by run and AGS.</summary>
     private static long CopyCurrentRunAs(ReadinessFactory factory, bool published)
     {
         using var connection = factory.Database().Open();
@@ -56,6 +56,9 @@ public sealed class EarlierRunReadTests
             SELECT @id, profile, ags, score, tier, coverage, rank_all, rank_district, rank_peer_group, rank_low, rank_high, rank_median, data_quality, assessment_id, detail
             FROM run_scores WHERE run_id = @current
             """, new { id, current });
+        connection.Execute(
+            "INSERT INTO run_peer_groups (run_id, id, label, size, detail) SELECT @id, id, label, size, detail FROM run_peer_groups WHERE run_id = @current",
+            new { id, current });
         return id;
     }
 }

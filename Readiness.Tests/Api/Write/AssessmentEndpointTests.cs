@@ -127,7 +127,7 @@ public sealed class AssessmentEndpointTests
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EquivalentTo(new[] { "referenceDate", "paidStaffFte", "unknownThing", "activeVolunteers" }));
-        Assert.That(problem["errors"]!["referenceDate"]![0]!.GetValue<string>(), Does.Contain("future"));
+        Assert.That(problem["errors"]!["referenceDate"]![0]!.GetValue<string>(), Does.Contain("Zukunft"));
     }
 
     [Test]

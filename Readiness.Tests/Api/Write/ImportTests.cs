@@ -131,7 +131,7 @@ public sealed class ImportTests
     {
         using var rows = await Send(Csv($"ags;referenceDate\n09188999;2024-01-01\n{Andechs};2024-01-01\n{Andechs};2024-01-01\n"));
         var problem = await rows.ReadProblemAsync(HttpStatusCode.BadRequest, "row 2: ags");
-        Assert.That(problem["errors"]!["row 4: referenceDate"]![0]!.GetValue<string>(), Does.Contain("Row 3"));
+        Assert.That(problem["errors"]!["row 4: referenceDate"]![0]!.GetValue<string>(), Does.Contain("Zeile 3"));
 
         using var header = await Send(Csv($"ags;referenceDate;paidStaff\n{Andechs};2024-01-01;1\n"));
         var headerProblem = await header.ReadProblemAsync(HttpStatusCode.BadRequest, "header");
@@ -222,7 +222,7 @@ public sealed class ImportTests
         using var tooMany = await smallClient.SendAsync(Request(HttpMethod.Post, Import, key,
             Csv($"ags;referenceDate\n{Andechs};2024-01-01\n{Feldafing};2024-01-01\n09188120;2024-01-01\n")));
         var problem = await tooMany.ReadProblemAsync(HttpStatusCode.BadRequest, "body");
-        Assert.That(problem["errors"]!["body"]![0]!.GetValue<string>(), Does.Contain("more than 2 rows"));
+        Assert.That(problem["errors"]!["body"]![0]!.GetValue<string>(), Does.Contain("mehr als 2 Zeilen"));
 
         using var garbage = await smallClient.SendAsync(Request(HttpMethod.Post, Import, key, Csv(new string(';', 5_000) + "\nx\n")));
         var header = await garbage.ReadProblemAsync(HttpStatusCode.BadRequest, "header");

@@ -44,7 +44,7 @@ public sealed class RateLimitTests
 
         var problem = await limited.ReadProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.That(limited.Headers.RetryAfter?.Delta?.TotalSeconds, Is.InRange(1, 600));
-        Assert.That(problem.Get<string>("detail"), Does.Contain($"{Reads} reads"));
+        Assert.That(problem.Get<string>("detail"), Does.Contain($"{Reads} Leseanfragen"));
 
         using var otherKey = await client.SendAsync(Request(HttpMethod.Get, "/api/v1/districts?state=09", factory.CreateKey(Role.Reader)));
         Assert.That(otherKey.StatusCode, Is.EqualTo(HttpStatusCode.OK), "each key has its own budget");

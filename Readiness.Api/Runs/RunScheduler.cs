@@ -24,7 +24,7 @@ public sealed class RunScheduler : TaskScheduler, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
-        threads = [.. Enumerable.Range(0, settings.EffectiveThreads).Select(i => new Thread(() => Work(settings.LowPriority))
+        threads = [.. Enumerable.Range(0, settings.EffectiveThreads).Select(i => new Thread(() => Work(settings.Nice))
         {
             IsBackground = true,
             Name = $"{ThreadName} {i + 1}",
@@ -69,12 +69,12 @@ public sealed class RunScheduler : TaskScheduler, IDisposable
 
     protected override IEnumerable<Task> GetScheduledTasks() => queue.ToArray();
 
-    private void Work(bool lowPriority)
+    private void Work(int nice)
     {
         owner = this;
-        if (lowPriority)
+        if (nice > 0)
         {
-            LowerPriority();
+            LowerPriority(nice);
         }
 
         foreach (var task in queue.GetConsumingEnumerable())
@@ -85,15 +85,15 @@ public sealed class RunScheduler : TaskScheduler, IDisposable
 
     // .NET does not apply Thread.Priority on Linux; there a thread's priority is its nice value (19 = lowest),
     // which a process may always raise for its own threads.
-    private static void LowerPriority()
+    private static void LowerPriority(int nice)
     {
         if (OperatingSystem.IsLinux())
         {
-            _ = SetPriority(0, GetThreadId(), 19);
+            _ = SetPriority(0, GetThreadId(), nice);
         }
         else
         {
-            Thread.CurrentThread.Priority = ThreadPriority.Lowest;
+            Thread.CurrentThread.Priority = nice >= 15 ? ThreadPriority.Lowest : ThreadPriority.BelowNormal;
         }
     }
 

@@ -11,8 +11,12 @@ public sealed class RunThreadOptions
     [Range(0, 256)]
     public int Threads { get; set; }
 
-    /// <summary>Run at the operating system's lowest priority, so requests get the cores first. On by default.</summary>
-    public bool LowPriority { get; set; } = true;
+    /// <summary>
+    /// The run threads' priority as a Linux nice value: 0 shares the cores equally with requests, 19 lets requests
+    /// go first. Elsewhere above 0 means below normal, 15 and above the lowest priority.
+    /// </summary>
+    [Range(0, 19)]
+    public int Nice { get; set; } = 19;
 
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

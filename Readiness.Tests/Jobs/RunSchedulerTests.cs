@@ -83,7 +83,7 @@ public sealed class RunSchedulerTests
     }
 
     private static RunScheduler Scheduler(int threads) =>
-        new(Options.Create(new RunThreadOptions { Threads = threads, LowPriority = true }));
+        new(Options.Create(new RunThreadOptions { Threads = threads, Nice = 19 }));
 
     // Field 19 of /proc/thread-self/stat, counted after the command name's closing parenthesis.
     private static int NiceOfThisThread()

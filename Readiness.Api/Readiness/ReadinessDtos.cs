@@ -97,8 +97,8 @@ public sealed record IndicatorDto(string Key, string Pillar, double? Value, doub
 /// <summary>A structure worth building.</summary>
 /// <param name="Structure">Structure key, e.g. network, migrantCouncil.</param>
 /// <param name="ExpectedGain">Score points it would add (computed by re-scoring with it).</param>
-/// <param name="PeersHaving">How many of its peer group have it.</param>
-/// <param name="PeersAtHigherTier">How many of its peer group at a higher tier have it.</param>
+/// <param name="PeersHaving">How many of its comparison municipalities at a higher tier than its own have it: a part of <c>peersAtHigherTier</c>.</param>
+/// <param name="PeersAtHigherTier">How many of its comparison municipalities (its peer group, or its similar municipalities when it is atypical) are at a higher tier than its own: the base of <c>peersHaving</c>.</param>
 public sealed record RecommendationDto(string Structure, double? ExpectedGain, int PeersHaving, int PeersAtHigherTier)
 {
     /// <summary>The structure's name in the answer's language, e.g. "Integrationsbeirat".</summary>

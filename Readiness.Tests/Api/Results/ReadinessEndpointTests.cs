@@ -71,6 +71,40 @@ public sealed class ReadinessEndpointTests : ResultsFixture
         Assert.That(Factory.Written(), Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task WhatIf_ContactPersonFromTheDistrict_CountsLessThanItsOwn()
+    {
+        const string Url = "/api/v1/municipalities/09162000/readiness/what-if";
+        var baseline = await (await Client.GetAsync("/api/v1/municipalities/09162000/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+        var contact = baseline["indicators"]!.AsArray().Single(i => i!.Get<string>("key") == "contactPerson")!;
+        Assert.That(contact["rawValue"]?.GetValue<double>(), Is.EqualTo(1), "München has its own contact person in the shipped assessments");
+
+        var district = await (await Client.PostAsync(Url, WriteSupport.Json("""{"contactPersonProvider": "district"}"""))).ReadJsonAsync(HttpStatusCode.OK);
+        var own = await (await Client.PostAsync(Url, WriteSupport.Json("""{"contactPersonProvider": "own"}"""))).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.That(district.Get<double>("score"), Is.LessThan(baseline.Get<double>("score")));
+        Assert.That(own.Get<double>("score"), Is.EqualTo(baseline.Get<double>("score")));
+        Assert.That(district["changedAnswers"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "contactPersonProvider" }));
+        await (await Client.PostAsync(Url, WriteSupport.Json("""{"contactPersonProvider": "neighbour"}""")))
+            .ReadProblemAsync(HttpStatusCode.BadRequest, "contactPersonProvider");
+    }
+
+    [Test]
+    public void ShippedAssessments_IncludeProvisionsByTheUnionAndTheDistrict()
+    {
+        using var connection = Readiness.Data.SqliteDatabase.ForFile(Factory.DatabasePath).Open();
+        var counts = Dapper.SqlMapper.Query<(string Provider, long Count)>(connection,
+            """
+            SELECT p, count(*) FROM (
+                SELECT contact_person_provider AS p FROM assessments WHERE source = 'illustrative' AND ags LIKE '09%'
+                UNION ALL SELECT network_provider FROM assessments WHERE source = 'illustrative' AND ags LIKE '09%')
+            WHERE p IS NOT NULL GROUP BY p
+            """).ToDictionary(r => r.Provider, r => r.Count);
+
+        Assert.That(counts.GetValueOrDefault("administrativeUnion"), Is.GreaterThan(100), "Bavarian VG members");
+        Assert.That(counts.GetValueOrDefault("district"), Is.GreaterThan(10), "small places outside a VG");
+    }
+
     [TestCase("""{"paidStaffFte": 5000}""", "paidStaffFte")]
     [TestCase("""{"activeVolunteers": -1}""", "activeVolunteers")]
     [TestCase("""{"activeVolunteers": 2.5}""", "activeVolunteers")]

@@ -36,13 +36,20 @@ internal static class ReadinessTexts
         FlagTexts = [.. answer.Flags.Select(flag => new FlagTextDto(flag, Labels.Flag(flag)))],
         Pillars = [.. answer.Pillars.Select(p => p with { Label = Labels.Pillar(p.Key) })],
         Indicators = [.. answer.Indicators.Select(i => i with { Label = Labels.Indicator(i.Key) })],
-        Recommendations = [.. answer.Recommendations.Select(r => r with { Label = Labels.Structure(r.Structure), Text = Sentence(answer.Name, r) })],
+        Recommendations = [.. answer.Recommendations.Select(r => r with
+        {
+            Label = Labels.Structure(r.Structure),
+            Text = Sentence(answer.Name, r, answer.Comparison?.Basis == ReadinessAnswers.SimilarBasis),
+        })],
+        Comparison = answer.Comparison is { } comparison
+            ? comparison with { Label = Texts.Get(comparison.Basis == ReadinessAnswers.SimilarBasis ? "Comparison.Similar" : "Comparison.PeerGroup") }
+            : null,
     };
 
     /// <summary>"Andechs sollte eine Ehrenamtskoordination einrichten: Das brächte etwa 6,2 Punkte. …"</summary>
-    public static string Sentence(string name, RecommendationDto recommendation) => recommendation.ExpectedGain is { } gain
-        ? Texts.Format("Recommendation.WithGain", name, Labels.StructureAction(recommendation.Structure), Texts.Number(gain),
+    public static string Sentence(string name, RecommendationDto recommendation, bool similar = false) => recommendation.ExpectedGain is { } gain
+        ? Texts.Format(similar ? "Recommendation.WithGain.Similar" : "Recommendation.WithGain", name, Labels.StructureAction(recommendation.Structure), Texts.Number(gain),
             Texts.Number(recommendation.PeersHaving, 0), Texts.Number(recommendation.PeersAtHigherTier, 0))
-        : Texts.Format("Recommendation.NoGain", name, Labels.StructureAction(recommendation.Structure), null,
+        : Texts.Format(similar ? "Recommendation.NoGain.Similar" : "Recommendation.NoGain", name, Labels.StructureAction(recommendation.Structure), null,
             Texts.Number(recommendation.PeersHaving, 0), Texts.Number(recommendation.PeersAtHigherTier, 0));
 }

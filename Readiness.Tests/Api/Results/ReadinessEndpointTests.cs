@@ -71,6 +71,32 @@ public sealed class ReadinessEndpointTests : ResultsFixture
         Assert.That(Factory.Written(), Is.EqualTo(before));
     }
 
+    // Issue 15, item 8: an atypical member is compared with its similar municipalities (the same 10 as /similar), not its group.
+    [Test]
+    public async Task Get_AtypicalMember_ComparesWithItsSimilarMunicipalities_AndATypicalOneWithItsGroup()
+    {
+        var similar = await (await Client.GetAsync("/api/v1/municipalities/09162000/similar")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(similar.Get<bool>("atypical"), Is.True, "München lies far from its group's centre");
+        var readiness = await (await Client.GetAsync("/api/v1/municipalities/09162000/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var comparison = readiness["comparison"]!;
+        Assert.That(comparison.Get<string>("basis"), Is.EqualTo("similar-municipalities"));
+        Assert.That(comparison.Get<string>("label"), Does.Contain("ähnlichsten"));
+        var items = similar["items"]!.AsArray();
+        Assert.That(comparison["municipalities"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(items.Select(i => i!.Get<string>("ags"))));
+        var score = readiness.Get<double>("score");
+        Assert.That(comparison.Get<int>("rank"), Is.EqualTo(1 + items.Count(i => i!["score"] is not null && i!.Get<double>("score") > score)));
+        string[] order = ["insufficient-data", "starting", "developing", "established", "experienced"];
+        var ahead = items.Count(i => Array.IndexOf(order, i!.Get<string>("tier")) > Array.IndexOf(order, readiness.Get<string>("tier")));
+        Assert.That(readiness["recommendations"]!.AsArray().Select(r => r!.Get<int>("peersAtHigherTier")), Has.All.EqualTo(ahead));
+
+        var typical = await (await Client.GetAsync("/api/v1/municipalities/09188117/similar")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(typical.Get<bool>("atypical"), Is.False);
+        var andechs = await (await Client.GetAsync("/api/v1/municipalities/09188117/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(andechs["comparison"]!.Get<string>("basis"), Is.EqualTo("peer-group"));
+        Assert.That(andechs["comparison"]!.Get<int>("rank"), Is.EqualTo(andechs["rank"]!.Get<int>("peerGroup")));
+    }
+
     [Test]
     public async Task WhatIf_ContactPersonFromTheDistrict_CountsLessThanItsOwn()
     {

@@ -16,12 +16,19 @@ namespace Readiness.Api.Assessments;
 /// <param name="MigrantOrganisations">Migrant self-organisations active in the municipality, a whole number 0..1,000,000.</param>
 /// <param name="YearsOfIntegrationWork">Years of local integration work, 0..100.</param>
 /// <param name="Note">A free note, e.g. the source of the answers; at most 2,000 characters.</param>
+/// <param name="ContactPersonProvider">Who provides the contact person: own (default; also when left out), administrativeUnion (the Verwaltungsgemeinschaft) or district (the Landratsamt).</param>
+/// <param name="PaidStaffFteProvider">Who provides the paid staff: own (default), administrativeUnion or district.</param>
+/// <param name="VolunteerCoordinationProvider">Who provides the volunteer coordination: own (default), administrativeUnion or district.</param>
+/// <param name="NetworkProvider">Who runs the network or round table: own (default), administrativeUnion or district.</param>
+/// <param name="IntegrationConceptProvider">Whose integration concept it is: own (default), administrativeUnion or district.</param>
 public sealed record AssessmentRequest(
     DateOnly ReferenceDate,
     bool? ContactPerson = null, double? PaidStaffFte = null, bool? Network = null, bool? VolunteerCoordination = null,
     bool? MigrantCouncil = null, bool? IntegrationConcept = null, bool? CouncilResolution = null, bool? IntermunicipalExchange = null,
     double? IntegrationBudgetEur = null, int? ActiveVolunteers = null, bool? VolunteerAllowance = null, int? MigrantOrganisations = null,
-    double? YearsOfIntegrationWork = null, string? Note = null);
+    double? YearsOfIntegrationWork = null, string? Note = null,
+    ProviderDto? ContactPersonProvider = null, ProviderDto? PaidStaffFteProvider = null, ProviderDto? VolunteerCoordinationProvider = null,
+    ProviderDto? NetworkProvider = null, ProviderDto? IntegrationConceptProvider = null);
 
 /// <summary>One row of a JSON import: the fields of AddAssessment's body with the municipality's AGS.</summary>
 /// <param name="Ags">AGS of the municipality, 8 digits as text, e.g. "09188117".</param>
@@ -40,12 +47,19 @@ public sealed record AssessmentRequest(
 /// <param name="MigrantOrganisations">Migrant self-organisations, a whole number.</param>
 /// <param name="YearsOfIntegrationWork">Years of local integration work.</param>
 /// <param name="Note">A free note.</param>
+/// <param name="ContactPersonProvider">Who provides the contact person: own (default), administrativeUnion (the Verwaltungsgemeinschaft) or district (the Landratsamt).</param>
+/// <param name="PaidStaffFteProvider">Who provides the paid staff: own (default), administrativeUnion or district.</param>
+/// <param name="VolunteerCoordinationProvider">Who provides the volunteer coordination: own (default), administrativeUnion or district.</param>
+/// <param name="NetworkProvider">Who runs the network or round table: own (default), administrativeUnion or district.</param>
+/// <param name="IntegrationConceptProvider">Whose integration concept it is: own (default), administrativeUnion or district.</param>
 public sealed record ImportRowRequest(
     string Ags, DateOnly ReferenceDate,
     bool? ContactPerson = null, double? PaidStaffFte = null, bool? Network = null, bool? VolunteerCoordination = null,
     bool? MigrantCouncil = null, bool? IntegrationConcept = null, bool? CouncilResolution = null, bool? IntermunicipalExchange = null,
     double? IntegrationBudgetEur = null, int? ActiveVolunteers = null, bool? VolunteerAllowance = null, int? MigrantOrganisations = null,
-    double? YearsOfIntegrationWork = null, string? Note = null);
+    double? YearsOfIntegrationWork = null, string? Note = null,
+    ProviderDto? ContactPersonProvider = null, ProviderDto? PaidStaffFteProvider = null, ProviderDto? VolunteerCoordinationProvider = null,
+    ProviderDto? NetworkProvider = null, ProviderDto? IntegrationConceptProvider = null);
 
 /// <summary>A stored assessment. History is kept: the newest surveyed one counts, and any surveyed one beats the illustrative one.</summary>
 /// <param name="Id">Assessment id.</param>
@@ -69,12 +83,33 @@ public sealed record ImportRowRequest(
 /// <param name="RecordedAt">When it was stored (UTC).</param>
 /// <param name="RecordedBy">The API key's name, "import:" and the key's name for imports, or "seed".</param>
 /// <param name="BatchId">The import that wrote it, if any.</param>
+/// <param name="ContactPersonProvider">Who provides the contact person (own, administrativeUnion or district; own also for assessments stored before providers were asked); null when there is none.</param>
+/// <param name="PaidStaffFteProvider">Who provides the paid staff; null when there is none.</param>
+/// <param name="VolunteerCoordinationProvider">Who provides the volunteer coordination; null when there is none.</param>
+/// <param name="NetworkProvider">Who runs the network or round table; null when there is none.</param>
+/// <param name="IntegrationConceptProvider">Whose integration concept it is; null when there is none.</param>
 public sealed record AssessmentDto(
     long Id, string Ags, DateOnly ReferenceDate, AssessmentSourceDto Source,
     bool? ContactPerson, double? PaidStaffFte, bool? Network, bool? VolunteerCoordination, bool? MigrantCouncil,
     bool? IntegrationConcept, bool? CouncilResolution, bool? IntermunicipalExchange, double? IntegrationBudgetEur,
     int? ActiveVolunteers, bool? VolunteerAllowance, int? MigrantOrganisations, double? YearsOfIntegrationWork,
-    string? Note, DateTimeOffset RecordedAt, string RecordedBy, string? BatchId);
+    string? Note, DateTimeOffset RecordedAt, string RecordedBy, string? BatchId,
+    ProviderDto? ContactPersonProvider = null, ProviderDto? PaidStaffFteProvider = null, ProviderDto? VolunteerCoordinationProvider = null,
+    ProviderDto? NetworkProvider = null, ProviderDto? IntegrationConceptProvider = null);
+
+/// <summary>Who provides a structure to a municipality: it itself, its Verwaltungsgemeinschaft (administrative union) or the district office for several.</summary>
+public enum ProviderDto
+{
+    /// <summary>The municipality itself.</summary>
+    Own,
+
+    /// <summary>Its administrative union (Verwaltungsgemeinschaft, Amt, Verbandsgemeinde) for several members.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("administrativeUnion")]
+    AdministrativeUnion,
+
+    /// <summary>The district office (Landratsamt) for several municipalities.</summary>
+    District,
+}
 
 /// <summary>Where an assessment comes from.</summary>
 public enum AssessmentSourceDto

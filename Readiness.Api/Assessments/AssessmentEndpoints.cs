@@ -198,5 +198,16 @@ internal static class AssessmentEndpoints
         a.Answers.ContactPerson, a.Answers.PaidStaffFte, a.Answers.Network, a.Answers.VolunteerCoordination, a.Answers.MigrantCouncil,
         a.Answers.IntegrationConcept, a.Answers.CouncilResolution, a.Answers.IntermunicipalExchange, a.Answers.IntegrationBudgetEur,
         a.Answers.ActiveVolunteers, a.Answers.VolunteerAllowance, a.Answers.MigrantOrganisations, a.Answers.YearsOfIntegrationWork,
-        a.Note, a.RecordedAt, a.RecordedBy, a.BatchId);
+        a.Note, a.RecordedAt, a.RecordedBy, a.BatchId,
+        ProviderOf(a.Answers, Structures.ContactPerson), ProviderOf(a.Answers, Structures.PaidStaff), ProviderOf(a.Answers, Structures.VolunteerCoordination),
+        ProviderOf(a.Answers, Structures.Network), ProviderOf(a.Answers, Structures.IntegrationConcept));
+
+    /// <summary>Who provides a structure the municipality has; null when it has none (or the answer is missing).</summary>
+    private static ProviderDto? ProviderOf(AssessmentAnswers answers, string structure) =>
+        Structures.Has(answers, structure) != true ? null : answers.ProviderOf(structure) switch
+        {
+            Provider.AdministrativeUnion => ProviderDto.AdministrativeUnion,
+            Provider.District => ProviderDto.District,
+            _ => ProviderDto.Own,
+        };
 }

@@ -108,6 +108,13 @@ internal static class CsvRows
                     case Column.Note:
                         row.SetNote(cell.ToString());
                         break;
+                    case >= Column.FirstProvider:
+                        if (!cell.IsEmpty)
+                        {
+                            row.SetProvider(ProviderFields.All[header[i] - Column.FirstProvider], cell);
+                        }
+
+                        break;
                     default:
                         TextValues.ReadAnswer(row, AnswerFields.All[(int)header[i]], cell);
                         break;
@@ -177,6 +184,12 @@ internal static class CsvRows
             return true;
         }
 
+        if (ProviderFields.TryFind(name, out var provider))
+        {
+            column = Column.FirstProvider + provider.Index;
+            return true;
+        }
+
         column = name.ToLowerInvariant() switch
         {
             "ags" => Column.Ags,
@@ -214,12 +227,13 @@ internal static class CsvRows
         return true;
     }
 
-    /// <summary>A header column: an answer's index (0..12), or one of the row's own columns.</summary>
+    /// <summary>A header column: an answer's index (0..12), one of the row's own columns, or a provider (from 200).</summary>
     private enum Column
     {
         Unknown = -1,
         Ags = 100,
         ReferenceDate = 101,
         Note = 102,
+        FirstProvider = 200,
     }
 }

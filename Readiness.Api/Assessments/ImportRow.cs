@@ -26,6 +26,9 @@ internal sealed class ImportRow(int number)
 
     public double?[] Values { get; } = new double?[AnswerFields.All.Count];
 
+    /// <summary>Who provides each of the five shareable structures (<see cref="ProviderFields"/>); null is the municipality's own.</summary>
+    public Provider?[] Providers { get; } = new Provider?[ProviderFields.All.Count];
+
     public List<CellError>? Errors { get; private set; }
 
     public bool IsValid => Errors is null;
@@ -84,11 +87,23 @@ internal sealed class ImportRow(int number)
         }
     }
 
+    public void SetProvider(ProviderField field, ReadOnlySpan<char> text)
+    {
+        if (ProviderFields.TryParse(text, out var provider))
+        {
+            Providers[field.Index] = provider;
+        }
+        else
+        {
+            Fail(field.Name, text.Length <= 60 ? text.ToString() : text[..60].ToString() + "…", ProviderFields.Unknown(field.Answer));
+        }
+    }
+
     /// <summary>Rows that passed every check become assessments; <c>ags</c> and <c>referenceDate</c> are then known.</summary>
     public NewAssessment ToAssessment() => new(
         Ags ?? throw new InvalidOperationException("A row without an AGS is not valid."),
         ReferenceDate ?? throw new InvalidOperationException("A row without a reference date is not valid."),
-        AssessmentSource.Surveyed, AnswerFields.ToAnswers(Values), Note);
+        AssessmentSource.Surveyed, ProviderFields.Apply(AnswerFields.ToAnswers(Values), Providers), Note);
 
     /// <summary>Checks that the required values are present; call after all cells are read.</summary>
     public void RequireKeys()
@@ -102,5 +117,20 @@ internal sealed class ImportRow(int number)
         {
             Fail("referenceDate", null, Texts.Get("Import.ReferenceDateRequired"));
         }
+
+        // A shared provider names who provides a structure the municipality has; with "no" it contradicts the answer.
+        foreach (var field in ProviderFields.All)
+        {
+            var answer = AnswerFields.All.First(f => f.Name == field.Answer);
+            if (Providers[field.Index] is Provider.AdministrativeUnion or Provider.District && Values[answer.Index] is 0)
+            {
+                Fail(field.Name, WireName(Providers[field.Index]!.Value),
+                    $"A provider is given, but {field.Answer} says there is none: answer {field.Answer} with yes (or an FTE above 0), or leave the provider out.");
+            }
+        }
     }
+
+    private static string WireName(Provider provider) => provider == Provider.AdministrativeUnion ? "administrativeUnion" : provider == Provider.District ? "district" : "own";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

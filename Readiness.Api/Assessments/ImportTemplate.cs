@@ -12,13 +12,15 @@ internal static class ImportTemplate
     public const char Separator = ';';
 
     public static readonly IReadOnlyList<string> Columns =
-        ["ags", "referenceDate", .. AnswerFields.All.Select(f => f.Name), "note"];
+        ["ags", "referenceDate", .. AnswerFields.All.Select(f => f.Name), .. ProviderFields.All.Select(f => f.Name), "note"];
 
     private static readonly string[] Example =
     [
         "09188117", "2025-06-30",
         "ja", "0,5", "ja", "nein", "nein", "ja", "nein", "ja",
         "15000", "24", "ja", "2", "8,5",
+        // Who provides contactPerson, paidStaffFte, volunteerCoordination, network, integrationConcept: empty is the municipality's own.
+        "own", "own", "", "district", "",
         "Beispielzeile: Gemeinde Andechs, Stand Juni 2025 (vor dem Import löschen)",
     ];
 

@@ -58,6 +58,10 @@ internal static class JsonRows
             {
                 ReadAnswer(row, field, value);
             }
+            else if (ProviderFields.TryFind(name, out var providerField))
+            {
+                ReadProvider(row, providerField, value);
+            }
             else if (string.Equals(name, "ags", StringComparison.OrdinalIgnoreCase))
             {
                 ReadAgs(row, value, pathAgs);
@@ -79,7 +83,7 @@ internal static class JsonRows
             }
             else
             {
-                row.Fail(name, Raw(value), Texts.Format("Import.UnknownField", string.Join(", ", AnswerFields.All.Select(f => f.Name))));
+                row.Fail(name, Raw(value), Texts.Format("Import.UnknownField", string.Join(", ", AnswerFields.All.Select(f => f.Name)), string.Join(", ", ProviderFields.All.Select(f => f.Name))));
             }
         }
 
@@ -122,6 +126,19 @@ internal static class JsonRows
         }
     }
 
+    /// <summary>A provider is text: own, administrativeUnion or district.</summary>
+    internal static void ReadProvider(ImportRow row, ProviderField field, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String && JsonText.TryGetString(value) is { } text)
+        {
+            row.SetProvider(field, text);
+        }
+        else
+        {
+            row.Fail(field.Name, Raw(value), $"Expected text: {ProviderFields.Expected} (or null for the municipality's own).");
+        }
+    }
+
     private static void ReadAgs(ImportRow row, JsonElement value, string? pathAgs)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
@@ -155,6 +172,7 @@ internal static class JsonRows
     /// <summary>The field's name as the reports spell it: the answers, ags, referenceDate and note in their own case.</summary>
     private static string FieldName(string name) =>
         AnswerFields.TryFind(name, out var field) ? field.Name
+        : ProviderFields.TryFind(name, out var provider) ? provider.Name
         : string.Equals(name, "ags", StringComparison.OrdinalIgnoreCase) ? "ags"
         : string.Equals(name, "referenceDate", StringComparison.OrdinalIgnoreCase) ? "referenceDate"
         : string.Equals(name, "note", StringComparison.OrdinalIgnoreCase) ? "note"

@@ -112,7 +112,7 @@ internal static class ReadinessWorkbook
         Texts.Get("Xlsx.Sheet.Recommendations"),
         [
             new(H("Ags"), CellKind.Text), new(H("Name"), CellKind.Text), new(H("Structure"), CellKind.Text), new(H("StructureKey"), CellKind.Text),
-            new(H("ExpectedGain"), CellKind.Decimal1), new(H("PeersHaving"), CellKind.Integer), new(H("PeersAtHigherTier"), CellKind.Integer),
+            new(H("ExpectedGain"), CellKind.Decimal1), new(H("PeersAtHigherTier"), CellKind.Integer), new(H("PeersHaving"), CellKind.Integer),
             new(H("Recommendation"), CellKind.LongText),
         ],
         [.. rows.SelectMany(r =>
@@ -120,7 +120,7 @@ internal static class ReadinessWorkbook
             var answer = JsonSerializer.Deserialize<ReadinessDto>(scores.ByAgs[r.Ags].Json, ApiJson.Options)!;
             return answer.Recommendations.Select(rec => new object?[]
             {
-                r.Ags, r.Name, Labels.Structure(rec.Structure), rec.Structure, rec.ExpectedGain, rec.PeersHaving, rec.PeersAtHigherTier,
+                r.Ags, r.Name, Labels.Structure(rec.Structure), rec.Structure, rec.ExpectedGain, rec.PeersAtHigherTier, rec.PeersHaving,
                 ReadinessTexts.Sentence(r.Name, rec),
             });
         })]);

@@ -106,22 +106,24 @@ internal static class Examples
     public static readonly AssessmentRequest AssessmentBody = new(
         new DateOnly(2025, 6, 30), ContactPerson: true, PaidStaffFte: 0.5, Network: true, VolunteerCoordination: false,
         MigrantCouncil: false, ActiveVolunteers: 24, IntegrationBudgetEur: 15000, YearsOfIntegrationWork: 8.5,
-        Note: "Umfrage 2025, beantwortet vom Rathaus");
+        Note: "Umfrage 2025, beantwortet vom Rathaus",
+        PaidStaffFteProvider: ProviderDto.AdministrativeUnion, NetworkProvider: ProviderDto.District);
 
     public static readonly AssessmentDto Assessment = new(
         10753, "09188117", new DateOnly(2025, 6, 30), AssessmentSourceDto.Surveyed,
         true, 0.5, true, false, false, null, null, null, 15000, 24, null, null, 8.5,
-        "Umfrage 2025, beantwortet vom Rathaus", new DateTimeOffset(2025, 7, 2, 8, 15, 0, TimeSpan.Zero), "Landratsamt Starnberg", null);
+        "Umfrage 2025, beantwortet vom Rathaus", new DateTimeOffset(2025, 7, 2, 8, 15, 0, TimeSpan.Zero), "Landratsamt Starnberg", null,
+        ProviderDto.Own, ProviderDto.AdministrativeUnion, null, ProviderDto.District, null);
 
     public static readonly string ImportCsv =
-        "ags;referenceDate;contactPerson;paidStaffFte;network;activeVolunteers;note\r\n"
-        + "09188117;2025-06-30;ja;0,5;ja;24;Umfrage 2025\r\n"
-        + "09188118;30.06.2025;nein;;ja;12;\r\n";
+        "ags;referenceDate;contactPerson;paidStaffFte;network;networkProvider;activeVolunteers;note\r\n"
+        + "09188117;2025-06-30;ja;0,5;ja;;24;Umfrage 2025\r\n"
+        + "09188118;30.06.2025;nein;;ja;district;12;\r\n";
 
     public static readonly IReadOnlyList<ImportRowRequest> ImportJson =
     [
         new("09188117", new DateOnly(2025, 6, 30), ContactPerson: true, PaidStaffFte: 0.5, Network: true, ActiveVolunteers: 24, Note: "Umfrage 2025"),
-        new("09188118", new DateOnly(2025, 6, 30), ContactPerson: false, Network: true, ActiveVolunteers: 12),
+        new("09188118", new DateOnly(2025, 6, 30), ContactPerson: false, Network: true, ActiveVolunteers: 12, NetworkProvider: ProviderDto.District),
     ];
 
     public static readonly ImportResultDto ImportResult = new(false, 2, 2, 1, "b7d3c1e0a2f44b6c9e8d7f6a5b4c3d2e", "csv", ";");

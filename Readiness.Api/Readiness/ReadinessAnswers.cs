@@ -56,8 +56,27 @@ internal sealed class ReadinessAnswers : IReadinessAnswerWriter
             assessment is null ? null : new AssessmentRefDto(assessment.Id, assessment.ReferenceDate, quality),
             quality, profile.Profile.Name, runId,
             score.TierCappedBy, score.TierCappedBy.Count > 0 ? score.TierByScore : null,
-            Priority.Of(facts, score.Score) is { } priority ? Math.Round(priority, 1) : null);
+            Priority.Of(facts, score.Score) is { } priority ? Math.Round(priority, 1) : null,
+            Comparison(row, profile, totals.Peer(facts.Ags, facts.DistrictKey)));
     }
+
+    /// <summary>The peer group, or the most similar municipalities of an atypical member with its rank among them.</summary>
+    private static ComparisonDto Comparison(int row, ProfileResult profile, int peerTotal)
+    {
+        if (!profile.Recommender.ComparisonRows.TryGetValue(row, out var others))
+        {
+            return new ComparisonDto(PeerGroupBasis, profile.RankPeerGroup[row], peerTotal);
+        }
+
+        var results = profile.Scoring.Results;
+        var own = results[row].Score;
+        var ranked = others.Where(o => results[o].Score is not null).ToList();
+        return new ComparisonDto(SimilarBasis, own is { } s ? 1 + ranked.Count(o => results[o].Score > s) : null, ranked.Count + (own is null ? 0 : 1),
+            [.. others.Select(o => profile.Scoring.Inputs[o].Facts.Ags)]);
+    }
+
+    internal const string PeerGroupBasis = "peer-group";
+    internal const string SimilarBasis = "similar-municipalities";
 
     private static RankIntervalDto? Interval(RankInterval? interval) =>
         interval is null ? null : new RankIntervalDto(interval.Low, interval.High, interval.Median);

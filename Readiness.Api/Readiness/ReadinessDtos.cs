@@ -25,13 +25,14 @@ namespace Readiness.Api.Readiness;
 /// <param name="TierCappedBy">The answers whose tier requirement it misses (e.g. contactPerson: `established` needs a named contact person), when they hold its tier below the one its score reaches; empty otherwise.</param>
 /// <param name="TierByScore">The tier its score alone would give, when a requirement caps it.</param>
 /// <param name="Priority">Handlungsbedarf: foreign residents × (1 − score/100), to sort where support matters most; null without a score or census figure (docs/scoring.md).</param>
+/// <param name="Comparison">What the recommendations' peer counts compare it with: its peer group, or, for a member far from its group's centre (atypical), its 10 most similar municipalities, as GET /municipalities/{ags}/similar lists them.</param>
 public sealed record ReadinessDto(
     string Ags, string Name, string DistrictKey, double? Score, ReadinessTier Tier, double Coverage,
     RankDto Rank, RankIntervalDto? RankInterval, RankIntervalsDto RankIntervals,
     IReadOnlyList<PillarDto> Pillars, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<string> Flags,
     IReadOnlyList<RecommendationDto> Recommendations, PeerGroupRefDto? PeerGroup, AssessmentRefDto? Assessment,
     DataQualityDto DataQuality, string Profile, long RunId,
-    IReadOnlyList<string>? TierCappedBy = null, ReadinessTier? TierByScore = null, double? Priority = null)
+    IReadOnlyList<string>? TierCappedBy = null, ReadinessTier? TierByScore = null, double? Priority = null, ComparisonDto? Comparison = null)
 {
     /// <summary>The tier in plain words, in the answer's language (German by default, English with Accept-Language: en), e.g. "im Aufbau".</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -40,6 +41,18 @@ public sealed record ReadinessDto(
     /// <summary>Each flag with a sentence a planner can read, in the order of <c>flags</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<FlagTextDto>? FlagTexts { get; init; }
+}
+
+/// <summary>Whom a municipality is compared with.</summary>
+/// <param name="Basis">peer-group, or similar-municipalities for an atypical member of its group; an open list of plain strings.</param>
+/// <param name="Rank">Its rank among them (1 = most ready); null when not scored.</param>
+/// <param name="Of">How many are ranked among them, itself included.</param>
+/// <param name="Municipalities">For similar-municipalities: their AGS, most similar first; absent for the peer group (see peerGroup).</param>
+public sealed record ComparisonDto(string Basis, int? Rank, int Of, IReadOnlyList<string>? Municipalities = null)
+{
+    /// <summary>Whom it is compared with, in the answer's language, e.g. "die 10 ähnlichsten Gemeinden".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Label { get; init; }
 }
 
 /// <summary>A flag and what it means, in the answer's language.</summary>
@@ -97,8 +110,8 @@ public sealed record IndicatorDto(string Key, string Pillar, double? Value, doub
 /// <summary>A structure worth building.</summary>
 /// <param name="Structure">Structure key, e.g. network, migrantCouncil.</param>
 /// <param name="ExpectedGain">Score points it would add (computed by re-scoring with it).</param>
-/// <param name="PeersHaving">How many of its peer group have it.</param>
-/// <param name="PeersAtHigherTier">How many of its peer group at a higher tier have it.</param>
+/// <param name="PeersHaving">How many of its comparison municipalities at a higher tier than its own have it: a part of <c>peersAtHigherTier</c>.</param>
+/// <param name="PeersAtHigherTier">How many of its comparison municipalities (its peer group, or its similar municipalities when it is atypical) are at a higher tier than its own: the base of <c>peersHaving</c>.</param>
 public sealed record RecommendationDto(string Structure, double? ExpectedGain, int PeersHaving, int PeersAtHigherTier)
 {
     /// <summary>The structure's name in the answer's language, e.g. "Integrationsbeirat".</summary>

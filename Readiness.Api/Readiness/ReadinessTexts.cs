@@ -40,7 +40,10 @@ internal static class ReadinessTexts
         FlagTexts = FlagTexts(answer.Flags),
         Pillars = Pillars(answer.Pillars),
         Indicators = Indicators(answer.Indicators),
-        Recommendations = Recommendations(answer.Name, answer.Recommendations),
+        Recommendations = Recommendations(answer.Name, answer.Recommendations, answer.Comparison?.Basis == ReadinessAnswers.SimilarBasis),
+        Comparison = answer.Comparison is { } comparison
+            ? comparison with { Label = Texts.Get(comparison.Basis == ReadinessAnswers.SimilarBasis ? "Comparison.Similar" : "Comparison.PeerGroup") }
+            : null,
     };
 
     /// <summary>A what-if answer with the same texts as a readiness answer.</summary>
@@ -59,13 +62,13 @@ internal static class ReadinessTexts
 
     private static List<IndicatorDto> Indicators(IReadOnlyList<IndicatorDto> indicators) => [.. indicators.Select(i => i with { Label = Labels.Indicator(i.Key) })];
 
-    private static List<RecommendationDto> Recommendations(string name, IReadOnlyList<RecommendationDto> recommendations) =>
-        [.. recommendations.Select(r => r with { Label = Labels.Structure(r.Structure), Text = Sentence(name, r) })];
+    private static List<RecommendationDto> Recommendations(string name, IReadOnlyList<RecommendationDto> recommendations, bool similar = false) =>
+        [.. recommendations.Select(r => r with { Label = Labels.Structure(r.Structure), Text = Sentence(name, r, similar) })];
 
     /// <summary>"Andechs sollte eine Ehrenamtskoordination einrichten: Das brächte etwa 6,2 Punkte. …"</summary>
-    public static string Sentence(string name, RecommendationDto recommendation) => recommendation.ExpectedGain is { } gain
-        ? Texts.Format("Recommendation.WithGain", name, Labels.StructureAction(recommendation.Structure), Texts.Number(gain),
+    public static string Sentence(string name, RecommendationDto recommendation, bool similar = false) => recommendation.ExpectedGain is { } gain
+        ? Texts.Format(similar ? "Recommendation.WithGain.Similar" : "Recommendation.WithGain", name, Labels.StructureAction(recommendation.Structure), Texts.Number(gain),
             Texts.Number(recommendation.PeersHaving, 0), Texts.Number(recommendation.PeersAtHigherTier, 0))
-        : Texts.Format("Recommendation.NoGain", name, Labels.StructureAction(recommendation.Structure), null,
+        : Texts.Format(similar ? "Recommendation.NoGain.Similar" : "Recommendation.NoGain", name, Labels.StructureAction(recommendation.Structure), null,
             Texts.Number(recommendation.PeersHaving, 0), Texts.Number(recommendation.PeersAtHigherTier, 0));
 }

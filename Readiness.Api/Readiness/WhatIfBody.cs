@@ -12,6 +12,7 @@ internal static class WhatIfBody
     {
         var errors = new Dictionary<string, string[]>();
         var values = AnswerFields.FromAnswers(current);
+        var providers = ProviderFields.Of(current);
         var changed = new List<string>();
         if (body.Length == 0)
         {
@@ -47,9 +48,22 @@ internal static class WhatIfBody
                     continue;
                 }
 
+                if (ProviderFields.TryFind(name, out var providerField))
+                {
+                    changed.Add(providerField.Name);
+                    if (property.Value.ValueKind != JsonValueKind.Null)
+                    {
+                        JsonRows.ReadProvider(row, providerField, property.Value);
+                    }
+
+                    // null is the municipality's own, as in an assessment.
+                    providers[providerField.Index] = row.Providers[providerField.Index];
+                    continue;
+                }
+
                 if (!AnswerFields.TryFind(name, out var field))
                 {
-                    row.Fail(name, null, Texts.Format("WhatIf.UnknownField", string.Join(", ", AnswerFields.All.Select(f => f.Name))));
+                    row.Fail(name, null, Texts.Format("WhatIf.UnknownField", string.Join(", ", AnswerFields.All.Select(f => f.Name)), string.Join(", ", ProviderFields.All.Select(f => f.Name))));
                     continue;
                 }
 
@@ -71,6 +85,6 @@ internal static class WhatIfBody
             }
         }
 
-        return (AnswerFields.ToAnswers(values), changed, errors);
+        return (ProviderFields.Apply(AnswerFields.ToAnswers(values), providers), changed, errors);
     }
 }

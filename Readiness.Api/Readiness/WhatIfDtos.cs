@@ -55,8 +55,15 @@ public sealed record WhatIfBaselineDto(double? Score, ReadinessTier Tier, RankDt
 /// <param name="VolunteerAllowance">Expense allowance and travel costs for volunteers as standard.</param>
 /// <param name="MigrantOrganisations">Migrant self-organisations (whole number ≥ 0).</param>
 /// <param name="YearsOfIntegrationWork">Years of local integration work (0..100).</param>
+/// <param name="ContactPersonProvider">Who provides the contact person: own (default; null sets it back to own), administrativeUnion (the Verwaltungsgemeinschaft) or district (the Landratsamt).</param>
+/// <param name="PaidStaffFteProvider">Who provides the paid staff: own (default; null sets it back to own), administrativeUnion or district.</param>
+/// <param name="VolunteerCoordinationProvider">Who provides the volunteer coordination: own (default; null sets it back to own), administrativeUnion or district.</param>
+/// <param name="NetworkProvider">Who runs the network or round table: own (default; null sets it back to own), administrativeUnion or district.</param>
+/// <param name="IntegrationConceptProvider">Whose integration concept it is: own (default; null sets it back to own), administrativeUnion or district.</param>
 public sealed record WhatIfRequest(
     bool? ContactPerson = null, double? PaidStaffFte = null, bool? Network = null, bool? VolunteerCoordination = null,
     bool? MigrantCouncil = null, bool? IntegrationConcept = null, bool? CouncilResolution = null, bool? IntermunicipalExchange = null,
     double? IntegrationBudgetEur = null, int? ActiveVolunteers = null, bool? VolunteerAllowance = null, int? MigrantOrganisations = null,
-    double? YearsOfIntegrationWork = null);
+    double? YearsOfIntegrationWork = null,
+    Assessments.ProviderDto? ContactPersonProvider = null, Assessments.ProviderDto? PaidStaffFteProvider = null, Assessments.ProviderDto? VolunteerCoordinationProvider = null,
+    Assessments.ProviderDto? NetworkProvider = null, Assessments.ProviderDto? IntegrationConceptProvider = null);

@@ -165,12 +165,16 @@ public sealed class PublishedRun
         return contexts.GetOrAdd(profileName, _ => new Lazy<ScoringContext>(() =>
             fullProfiles.TryGetValue(profileName, out var full) && full.IsValueCreated
                 ? new ScoringContext(full.Value.Scoring, full.Value.Recommender)
-                : RunComputation.Context(profile, BaseData.Snapshot.Municipalities, AnswersByAgs(), PeerGroupOf))).Value;
+                : RunComputation.Context(profile, BaseData.Snapshot.Municipalities, AnswersByAgs(), PeerGroupOf, ComparedWith))).Value;
     }
 
     /// <summary>The index of most similar municipalities over those the run's peer groups were formed from, built on first use.</summary>
     public SimilarMunicipalities Similar => field ??= SimilarMunicipalities.From(
         [.. BaseData.Snapshot.Municipalities.Where(m => PeerMembers.ContainsKey(m.Ags))]);
+
+    /// <summary>What each atypical member is compared with instead of its group, as the run computed it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ComparedWith => field ??=
+        Similar.ForAtypical(PeerMembers.Values.Select(m => (m.Ags, m.GroupId, m.Distance)));
 
     /// <summary>The members of each peer group, nearest to the centre first (then by AGS), made once per run.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<PeerGroupMemberRow>> PeerGroupMembers => field ??= PeerMembers.Values
@@ -209,7 +213,8 @@ public sealed class PublishedRun
         return profile is null
             ? null
             : fullProfiles.GetOrAdd(profileName, _ => new Lazy<ProfileResult>(() =>
-                RunComputation.ScoreProfile(profile, BaseData.Snapshot.Municipalities, AnswersByAgs(), PeerGroupOf, PlainStageRunner.Instance))).Value;
+                RunComputation.ScoreProfile(profile, BaseData.Snapshot.Municipalities, AnswersByAgs(), PeerGroupOf, PlainStageRunner.Instance,
+                    comparedWith: ComparedWith))).Value;
     }
 
     /// <summary>The profile as the run scored it, or the stored one for a profile the run did not score.</summary>

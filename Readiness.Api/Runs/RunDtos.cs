@@ -71,6 +71,37 @@ public sealed record TierChangeDto(string Ags, string Name, string From, string 
 /// <param name="PairsEnded">Pairs of the earlier run that the later no longer has.</param>
 /// <param name="TierChanges">Municipalities whose tier changed.</param>
 /// <param name="MeasuresOverdue">Measures first seen overdue by a run after the earlier one, up to the later one.</param>
+/// <param name="SharedServiceGroups">Shared-service groups formed, dissolved or changed (other members or other offers); unchanged groups are left out.</param>
 public sealed record RunChangesDto(
     long RunId, long Since, IReadOnlyList<PairChangeDto> PairsStarted, IReadOnlyList<PairChangeDto> PairsEnded, IReadOnlyList<TierChangeDto> TierChanges,
-    IReadOnlyList<OverdueMeasureDto>? MeasuresOverdue = null);
+    IReadOnlyList<OverdueMeasureDto>? MeasuresOverdue = null, IReadOnlyList<SharedGroupChangeDto>? SharedServiceGroups = null);
+
+/// <summary>What happened to a shared-service group between two runs.</summary>
+public enum SharedGroupChangeKind
+{
+    /// <summary>The later run has the group; the earlier had none sharing a member with it.</summary>
+    Formed,
+
+    /// <summary>The earlier run had the group; the later has none sharing a member with it.</summary>
+    Dissolved,
+
+    /// <summary>The same group (the most members in common) with other members or other offers.</summary>
+    Changed,
+}
+
+/// <summary>
+/// A shared-service group formed, dissolved or changed. Group ids are numbered per run, so a group is followed by its
+/// members: the earlier and later groups with the most members in common are the same group.
+/// </summary>
+/// <param name="Change">formed, dissolved or changed.</param>
+/// <param name="GroupId">Its id in the later run; null when dissolved.</param>
+/// <param name="EarlierGroupId">Its id in the earlier run; null when formed.</param>
+/// <param name="DistrictKey">District.</param>
+/// <param name="Members">Its members (AGS) in the later run, or in the earlier one when dissolved.</param>
+/// <param name="MembersJoined">Members the later group has and the earlier had not (all of them when formed).</param>
+/// <param name="MembersLeft">Members the earlier group had and the later has not (all of them when dissolved).</param>
+/// <param name="OffersAdded">Suggested offers the later group has and the earlier had not: the offer key, with "@" and the host's AGS for a host offer.</param>
+/// <param name="OffersRemoved">Suggested offers the earlier group had and the later has not, written the same way.</param>
+public sealed record SharedGroupChangeDto(
+    SharedGroupChangeKind Change, string? GroupId, string? EarlierGroupId, string DistrictKey, IReadOnlyList<string> Members,
+    IReadOnlyList<string> MembersJoined, IReadOnlyList<string> MembersLeft, IReadOnlyList<string> OffersAdded, IReadOnlyList<string> OffersRemoved);

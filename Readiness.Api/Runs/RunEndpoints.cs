@@ -45,7 +45,8 @@ internal static class RunEndpoints
         group.MapGet("/{id:long}/changes", GetRunChanges)
             .WithName("GetRunChanges")
             .WithSummary("What changed between two runs")
-            .WithDescription("Pairs started and ended and tier changes (default profile) of run `id` against the earlier run `since` "
+            .WithDescription("Pairs started and ended, tier changes (default profile), measures that became overdue and the shared-service "
+                + "groups formed, dissolved or changed (other members or offers) of run `id` against the earlier run `since` "
                 + "(by default the previous published run). Only published runs have changes: for a run that published nothing "
                 + "(`unchanged`, `failed`, `running`) the answer is 404, as for `?run=` on the result endpoints; its results are those of the run served.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -135,7 +136,8 @@ internal static class RunEndpoints
             [.. changes.PairsOnlyIn(id, earlierId.Value).Select(Pair)],
             [.. changes.PairsOnlyIn(earlierId.Value, id).Select(Pair)],
             [.. changes.TierChanges(id, earlierId.Value, "default").Select(t => new TierChangeDto(t.Ags, t.Name, t.FromTier, t.ToTier, t.FromScore, t.ToScore))],
-            [.. measures.NoticedBetween(earlierId.Value, id).Select(m => m.ToOverdueDto())]));
+            [.. measures.NoticedBetween(earlierId.Value, id).Select(m => m.ToOverdueDto())],
+            SharedGroupChanges.Between(changes.SharedGroups(earlierId.Value), changes.SharedGroups(id))));
     }
 
     internal static RunDto ToDto(RunRecord run, long? currentId) => new(

@@ -67,7 +67,8 @@ public static class IdenticalAssessments
         """
         id, ags, reference_date, contact_person, paid_staff_fte, network, volunteer_coordination, migrant_council, integration_concept,
         council_resolution, intermunicipal_exchange, integration_budget_eur, active_volunteers, volunteer_allowance, migrant_organisations,
-        years_of_integration_work, note
+        years_of_integration_work, note,
+        contact_person_provider, paid_staff_fte_provider, network_provider, volunteer_coordination_provider, integration_concept_provider
         """;
 
     private static double?[] Values(AssessmentAnswers a) =>
@@ -75,7 +76,24 @@ public static class IdenticalAssessments
         Flag(a.ContactPerson), a.PaidStaffFte, Flag(a.Network), Flag(a.VolunteerCoordination), Flag(a.MigrantCouncil), Flag(a.IntegrationConcept),
         Flag(a.CouncilResolution), Flag(a.IntermunicipalExchange), a.IntegrationBudgetEur, a.ActiveVolunteers, Flag(a.VolunteerAllowance),
         a.MigrantOrganisations, a.YearsOfIntegrationWork,
+        Shared(a.ContactPersonProvider), Shared(a.PaidStaffFteProvider), Shared(a.NetworkProvider), Shared(a.VolunteerCoordinationProvider),
+        Shared(a.IntegrationConceptProvider),
     ];
+
+    /// <summary>A provider as a number in the signature: own and absent are the same (stored as NULL).</summary>
+    private static double? Shared(Provider? provider) => provider switch
+    {
+        Provider.AdministrativeUnion => 1,
+        Provider.District => 2,
+        _ => null,
+    };
+
+    private static double? Shared(string? stored) => stored switch
+    {
+        "administrativeUnion" => 1,
+        "district" => 2,
+        _ => null,
+    };
 
     private static double? Flag(bool? value) => value is null ? null : value.Value ? 1 : 0;
 
@@ -94,12 +112,16 @@ public static class IdenticalAssessments
     private sealed record StoredRow(
         long Id, string Ags, string ReferenceDate, long? ContactPerson, double? PaidStaffFte, long? Network, long? VolunteerCoordination,
         long? MigrantCouncil, long? IntegrationConcept, long? CouncilResolution, long? IntermunicipalExchange, double? IntegrationBudgetEur,
-        long? ActiveVolunteers, long? VolunteerAllowance, long? MigrantOrganisations, double? YearsOfIntegrationWork, string? Note)
+        long? ActiveVolunteers, long? VolunteerAllowance, long? MigrantOrganisations, double? YearsOfIntegrationWork, string? Note,
+        string? ContactPersonProvider, string? PaidStaffFteProvider, string? NetworkProvider, string? VolunteerCoordinationProvider,
+        string? IntegrationConceptProvider)
     {
         public string Signature => IdenticalAssessments.Signature(Ags, ReferenceDate,
         [
             ContactPerson, PaidStaffFte, Network, VolunteerCoordination, MigrantCouncil, IntegrationConcept, CouncilResolution,
             IntermunicipalExchange, IntegrationBudgetEur, ActiveVolunteers, VolunteerAllowance, MigrantOrganisations, YearsOfIntegrationWork,
+            Shared(ContactPersonProvider), Shared(PaidStaffFteProvider), Shared(NetworkProvider), Shared(VolunteerCoordinationProvider),
+            Shared(IntegrationConceptProvider),
         ], Note);
     }
 }

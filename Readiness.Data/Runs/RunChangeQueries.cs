@@ -6,7 +6,10 @@ public sealed record PairChangeRecord(string MenteeAgs, string MenteeName, strin
 
 public sealed record TierChangeRecord(string Ags, string Name, string FromTier, string ToTier, double? FromScore, double? ToScore);
 
-/// <summary>What changed between two runs: pairs that started or ended, municipalities whose tier moved.</summary>
+/// <summary>A shared-service group of a run; <see cref="Detail"/> is its stored JSON (members, offers).</summary>
+public sealed record SharedGroupRecord(string Id, string DistrictKey, string Detail);
+
+/// <summary>What changed between two runs: pairs that started or ended, municipalities whose tier moved, the shared-service groups.</summary>
 public sealed class RunChangeQueries(SqliteDatabase database)
 {
     public IReadOnlyList<PairChangeRecord> PairsOnlyIn(long runId, long otherRunId)
@@ -39,5 +42,13 @@ public sealed class RunChangeQueries(SqliteDatabase database)
             ORDER BY n.ags
             """,
             new { runId, sinceRunId, profile })];
+    }
+
+    public IReadOnlyList<SharedGroupRecord> SharedGroups(long runId)
+    {
+        using var connection = database.Open();
+        return [.. connection.Query<SharedGroupRecord>(
+            "SELECT id, district_key, detail FROM run_shared_groups WHERE run_id = @runId ORDER BY id",
+            new { runId })];
     }
 }

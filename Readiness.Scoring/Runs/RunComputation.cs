@@ -39,10 +39,12 @@ public static class RunComputation
         var peerGroupOf = peerGroups.Members.ToDictionary(m => m.Ags, m => m.GroupId, StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
 
+        // An atypical member is compared with its most similar municipalities instead of its group (docs/peer-groups.md).
+        var comparedWith = SimilarMunicipalities.From(scope).ForAtypical(peerGroups.Members.Select(m => (m.Ags, m.GroupId, m.Distance)));
         var profiles = new List<ProfileResult>(inputs.Profiles.Count);
         foreach (var profile in inputs.Profiles)
         {
-            profiles.Add(ScoreProfile(profile, municipalities, inputs.Answers, peerGroupOf, stages, cancellationToken));
+            profiles.Add(ScoreProfile(profile, municipalities, inputs.Answers, peerGroupOf, stages, comparedWith, cancellationToken));
         }
 
         var pairing = stages.Stage(PairingStage,
@@ -87,6 +89,7 @@ public static class RunComputation
         IReadOnlyDictionary<string, AssessmentAnswers> answers,
         IReadOnlyDictionary<string, int> peerGroupOf,
         IStageRunner stages,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? comparedWith = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -102,7 +105,7 @@ public static class RunComputation
         {
             var run = ReadinessScorer.Score(profile, inputs);
             var scores = run.Results.Select(r => r.Score).ToList();
-            var recommender = new Recommender(run, peerKeys);
+            var recommender = new Recommender(run, peerKeys, ComparisonRows(municipalities, comparedWith));
             var flags = run.Results
                 .Select((score, row) => ReadinessFlags.For(profile, inputs[row].Facts, inputs[row].Answers, score.Tier))
                 .ToList();
@@ -131,13 +134,27 @@ public static class RunComputation
         ScoringProfile profile,
         IReadOnlyList<MunicipalityFacts> municipalities,
         IReadOnlyDictionary<string, AssessmentAnswers> answers,
-        IReadOnlyDictionary<string, int> peerGroupOf)
+        IReadOnlyDictionary<string, int> peerGroupOf,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? comparedWith = null)
     {
         ArgumentNullException.ThrowIfNull(municipalities);
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(peerGroupOf);
         var run = ReadinessScorer.Score(profile, [.. municipalities.Select(m => new ScoringInput(m, answers.GetValueOrDefault(m.Ags)))]);
-        return new ScoringContext(run, new Recommender(run, PeerKeys(municipalities, peerGroupOf)));
+        return new ScoringContext(run, new Recommender(run, PeerKeys(municipalities, peerGroupOf), ComparisonRows(municipalities, comparedWith)));
+    }
+
+    /// <summary>The compared-with municipalities as rows of the run.</summary>
+    private static Dictionary<int, int[]>? ComparisonRows(IReadOnlyList<MunicipalityFacts> municipalities, IReadOnlyDictionary<string, IReadOnlyList<string>>? comparedWith)
+    {
+        if (comparedWith is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var rowOf = municipalities.Select((m, row) => (m.Ags, row)).ToDictionary(p => p.Ags, p => p.row, StringComparer.Ordinal);
+        return comparedWith.Where(c => rowOf.ContainsKey(c.Key))
+            .ToDictionary(c => rowOf[c.Key], c => c.Value.Where(rowOf.ContainsKey).Select(a => rowOf[a]).ToArray());
     }
 
     /// <summary>Peers are the peer group; outside the clustered scope, the district.</summary>

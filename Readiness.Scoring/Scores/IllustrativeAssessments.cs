@@ -31,6 +31,9 @@ public static class IllustrativeAssessments
     public const double PartialMissingRate = 0.55;
 
     private const double Ln10 = 2.302585092994046;
+
+    /// <summary>Below this population a place outside a union may get a structure from the district office.</summary>
+    private const long SmallPlace = 5_000;
     private const double MedianForeignShare = 0.07;
 
     /// <summary>One illustrative assessment per municipality, in input order.</summary>
@@ -75,7 +78,7 @@ public static class IllustrativeAssessments
         var missingRate = rng.NextDouble() < PartialResponseRate ? PartialMissingRate : MissingAnswerRate;
         T? Keep<T>(T value) where T : struct => rng.NextDouble() < missingRate ? null : value;
 
-        return new AssessmentAnswers
+        var own = new AssessmentAnswers
         {
             ContactPerson = Keep(contact),
             PaidStaffFte = Keep(fte),
@@ -90,6 +93,47 @@ public static class IllustrativeAssessments
             VolunteerAllowance = Keep(allowance),
             MigrantOrganisations = Keep(organisations),
             YearsOfIntegrationWork = Keep(years),
+        };
+        return WithSharedProvision(own, facts, rng);
+    }
+
+    /// <summary>
+    /// Structures a municipality lacks of its own may be provided for it: by its administrative union (a
+    /// Verwaltungsgemeinschaft's staff serve all members), or, for a small place outside a union, by the district office.
+    /// Drawn after every other answer, so a municipality's own answers are those it had before sharing was modelled.
+    /// </summary>
+    private static AssessmentAnswers WithSharedProvision(AssessmentAnswers own, MunicipalityFacts facts, SplitMix64 rng)
+    {
+        var inUnion = facts.UnionKey is not null;
+        var small = facts.Population < SmallPlace;
+        Provider? By(bool? has, double unionChance, double districtChance)
+        {
+            var draw = rng.NextDouble();
+            return has is not false ? null
+                : inUnion && draw < unionChance ? Provider.AdministrativeUnion
+                : !inUnion && small && draw < districtChance ? Provider.District
+                : null;
+        }
+
+        var contact = By(own.ContactPerson, 0.6, 0.2);
+        var staff = By(own.PaidStaffFte is { } fte ? fte > 0 : null, 0.35, 0);
+        var coordination = By(own.VolunteerCoordination, 0.3, 0.1);
+        var network = By(own.Network, 0.25, 0.15);
+        var concept = By(own.IntegrationConcept, 0.1, 0.1);
+        // The member's share of a union position: a tenth to half of a full-time post.
+        var share = Math.Round(0.1 + (0.4 * rng.NextDouble()), 1);
+        return own with
+        {
+            ContactPerson = contact is null ? own.ContactPerson : true,
+            ContactPersonProvider = contact,
+            PaidStaffFte = staff is null ? own.PaidStaffFte : share,
+            PaidStaffFteProvider = staff,
+            VolunteerCoordination = coordination is null ? own.VolunteerCoordination : true,
+            VolunteerCoordinationProvider = coordination,
+            Network = network is null ? own.Network : true,
+            NetworkProvider = network,
+            IntegrationConcept = concept is null ? own.IntegrationConcept : true,
+            IntegrationConceptProvider = concept,
         };
     }
 }

@@ -28,8 +28,10 @@ public sealed class Recommender
 
     /// <param name="run">The scores the recommendations rest on.</param>
     /// <param name="peerKeys">One peer key per municipality of the run (the district key, or the peer group).</param>
-    public Recommender(ScoringRun run, IReadOnlyList<string> peerKeys)
+    /// <param name="comparisonRows">For a municipality its peer group fits badly (atypical), the rows it is compared with instead.</param>
+    public Recommender(ScoringRun run, IReadOnlyList<string> peerKeys, IReadOnlyDictionary<int, int[]>? comparisonRows = null)
     {
+        ComparisonRows = comparisonRows ?? new Dictionary<int, int[]>();
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(peerKeys);
         if (peerKeys.Count != run.Results.Count)
@@ -57,6 +59,9 @@ public sealed class Recommender
 
     /// <summary>The run the recommendations rest on.</summary>
     public ScoringRun Run => run;
+
+    /// <summary>The rows an atypical municipality is compared with instead of its peers (its most similar municipalities).</summary>
+    public IReadOnlyDictionary<int, int[]> ComparisonRows { get; }
 
     /// <summary>One peer key per municipality of the run.</summary>
     public IReadOnlyList<string> PeerKeys => peerKeys;
@@ -90,6 +95,18 @@ public sealed class Recommender
             var gain = run.Rescore(row, WithStructure(answers, structure)).Score - score.Score;
             var peersHaving = 0;
             var higher = 0;
+            if (ComparisonRows.TryGetValue(row, out var others))
+            {
+                foreach (var other in others.Where(o => (int)run.Results[o].Tier > tier))
+                {
+                    higher++;
+                    peersHaving += run.Inputs[other].Answers is { } a && Structures.Has(a, structure) == true ? 1 : 0;
+                }
+
+                recommendations.Add((new Recommendation(structure, gain, peersHaving, higher), s));
+                continue;
+            }
+
             for (var t = tier + 1; t < TierCount; t++)
             {
                 peersHaving += having[key][(s * TierCount) + t];

@@ -130,6 +130,7 @@ internal static class ExactGrouping
         var current = new List<int>();
         var inSet = new HashSet<int>();
         var near = new HashSet<int>(); // the set and its neighbours: the exclusive neighbourhood test
+        var weights = FloorWeights.Of(graph, floor, partition.Units);
 
         bool Extend(int root, List<int> extension, int size, long population, double foreign)
         {
@@ -141,6 +142,12 @@ internal static class ExactGrouping
             if (floor.Meets(size, population, foreign))
             {
                 result.Add([.. current.Order()]);
+                return true;
+            }
+
+            // A set that no members of the area could lift over the floor any more is not grown further.
+            if (weights is not null && !weights.CanReach(size, floor.Weight(population, foreign), floor.MaxMembers))
+            {
                 return true;
             }
 

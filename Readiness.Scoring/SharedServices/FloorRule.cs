@@ -7,6 +7,15 @@ internal sealed class FloorRule(SharedServiceOptions options)
 
     public int MaxMembers => options.MaxMembers;
 
+    public double? ForeignFloor => options.FloorForeignResidents;
+
+    public long? PopulationFloor => options.FloorPopulation;
+
+    /// <summary>The share of the floor these totals bring, on whichever criterion is further (0 for a criterion that is off).</summary>
+    public double Weight(long population, double foreign) => Math.Max(
+        options.FloorForeignResidents is { } f and > 0 ? foreign / f : 0,
+        options.FloorPopulation is { } p and > 0 ? (double)population / p : 0);
+
     /// <summary>Whether a group of this size and these totals is big enough: the question region growing asks millions of times, so it allocates nothing.</summary>
     public bool Meets(int size, long population, double foreign) =>
         size >= options.MinMembers

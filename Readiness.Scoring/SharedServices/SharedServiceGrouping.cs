@@ -112,15 +112,17 @@ public static class SharedServiceGrouping
     }
 
     /// <summary>
-    /// No area holds more groups than its members allow (MinMembers each) nor more than its totals do:
-    /// each group needs the foreign-resident floor or the population floor for itself.
+    /// No area holds more groups than its members allow (MinMembers each), nor more than its totals do (each group
+    /// needs the foreign-resident floor or the population floor for itself), nor more than its weights allow when
+    /// each group has at most MaxMembers members (<see cref="FloorWeights"/>).
     /// </summary>
     private static long UpperBound(UnitGraph graph, FloorRule floor, List<int> units)
     {
         var size = units.Sum(u => graph.Size[u]);
         var byMembers = size / floor.MinMembers;
         var byTotals = floor.MaxGroupsFrom(units.Sum(u => graph.Population[u]), units.Sum(u => graph.Foreign[u]));
-        return Math.Min(byMembers, byTotals);
+        var bound = Math.Min(byMembers, byTotals);
+        return FloorWeights.Of(graph, floor, units) is { } weights ? weights.MaxGroups(floor.MaxMembers, bound) : bound;
     }
 
     /// <summary>Connected areas of the unit graph, each listed in ascending unit order.</summary>

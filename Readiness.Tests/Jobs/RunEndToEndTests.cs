@@ -23,6 +23,7 @@ public sealed class RunEndToEndTests
     private JsonNode runA = null!;
     private JsonNode runB = null!;
     private JsonNode runC = null!;
+    private string[] completedGroup = null!;
     private long currentAfterA;
     private long currentAfterB;
     private string etagA = null!;
@@ -55,6 +56,17 @@ public sealed class RunEndToEndTests
 
         using (var post = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/municipalities/{Andechs}/assessments", planner, Json(ValidBody()))))
         {
+            Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        // Every member of one group reports every structure, so its offers must go (issue 15, item 12).
+        completedGroup = GroupsOf(runA.Get<long>("id")).Values.First(m => !m.Contains(Andechs));
+        foreach (var ags in completedGroup)
+        {
+            using var post = await client.SendAsync(Request(HttpMethod.Post, $"/api/v1/municipalities/{ags}/assessments", admin, Json("""
+                {"referenceDate": "2025-06-30", "contactPerson": true, "paidStaffFte": 1, "network": true, "volunteerCoordination": true,
+                 "migrantCouncil": true, "integrationConcept": true, "councilResolution": true, "intermunicipalExchange": true}
+                """)));
             Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         }
 
@@ -170,6 +182,34 @@ public sealed class RunEndToEndTests
             Is.EqualTo(tierChanges));
         Assert.That(tiersA[Andechs], Is.Not.EqualTo(tiersC[Andechs]), "the surveyed assessment moved Andechs to another tier, so the list is not empty");
         Assert.That(tierChanges, Does.Contain($"{Andechs}:{tiersA[Andechs]}->{tiersC[Andechs]}"));
+    }
+
+    [Test]
+    public async Task Changes_ListTheSharedServiceGroups_ThatDifferBetweenTheRuns()
+    {
+        var (a, c) = (runA.Get<long>("id"), runC.Get<long>("id"));
+        var changes = (await (await client.GetAsync($"/api/v1/runs/{c}/changes?since={a}")).ReadJsonAsync(HttpStatusCode.OK))["sharedServiceGroups"]!.AsArray();
+
+        var completed = changes.Single(g => g!["members"]!.AsArray().Select(m => m!.GetValue<string>()).SequenceEqual(completedGroup))!;
+        Assert.That(completed.Get<string>("change"), Is.EqualTo("changed"));
+        Assert.That(completed["offersRemoved"]!.AsArray(), Is.Not.Empty, "members that have everything need no shared offer");
+        Assert.That(completed["offersAdded"]!.AsArray(), Is.Empty);
+
+        // Every group whose members are not a group of the other run is listed, and no group that stayed the same.
+        var (groupsA, groupsC) = (GroupsOf(a).Values.Select(m => string.Join(",", m)).ToHashSet(), GroupsOf(c).Values.Select(m => string.Join(",", m)).ToHashSet());
+        var listed = changes.Select(g => (Change: g!.Get<string>("change"), Members: string.Join(",", g!["members"]!.AsArray().Select(m => m!.GetValue<string>())))).ToList();
+        Assert.That(groupsC.Except(groupsA), Is.SubsetOf(listed.Where(g => g.Change != "dissolved").Select(g => g.Members)));
+        Assert.That(groupsA.Except(groupsC), Is.SubsetOf(listed.Where(g => g.Change == "dissolved").Select(g => g.Members).Concat(
+            changes.Where(g => g!.Get<string>("change") == "changed").Select(g => string.Join(",", g!["members"]!.AsArray().Select(m => m!.GetValue<string>())
+                .Except(g["membersJoined"]!.AsArray().Select(j => j!.GetValue<string>())).Concat(g["membersLeft"]!.AsArray().Select(l => l!.GetValue<string>())).Order())))));
+    }
+
+    private Dictionary<string, string[]> GroupsOf(long runId)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Group, string Ags)>(
+                "SELECT group_id, ags FROM run_shared_group_members WHERE run_id = @runId AND group_id IS NOT NULL ORDER BY group_id, ags", new { runId })
+            .GroupBy(m => m.Group).ToDictionary(g => g.Key, g => g.Select(m => m.Ags).ToArray());
     }
 
     private static IEnumerable<(string Mentee, string Mentor)> PairKeys(JsonNode pairs) =>

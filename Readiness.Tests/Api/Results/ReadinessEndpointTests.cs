@@ -71,6 +71,66 @@ public sealed class ReadinessEndpointTests : ResultsFixture
         Assert.That(Factory.Written(), Is.EqualTo(before));
     }
 
+    // Issue 15, item 8: an atypical member is compared with its similar municipalities (the same 10 as /similar), not its group.
+    [Test]
+    public async Task Get_AtypicalMember_ComparesWithItsSimilarMunicipalities_AndATypicalOneWithItsGroup()
+    {
+        var similar = await (await Client.GetAsync("/api/v1/municipalities/09162000/similar")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(similar.Get<bool>("atypical"), Is.True, "München lies far from its group's centre");
+        var readiness = await (await Client.GetAsync("/api/v1/municipalities/09162000/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+
+        var comparison = readiness["comparison"]!;
+        Assert.That(comparison.Get<string>("basis"), Is.EqualTo("similar-municipalities"));
+        Assert.That(comparison.Get<string>("label"), Does.Contain("ähnlichsten"));
+        var items = similar["items"]!.AsArray();
+        Assert.That(comparison["municipalities"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(items.Select(i => i!.Get<string>("ags"))));
+        var score = readiness.Get<double>("score");
+        Assert.That(comparison.Get<int>("rank"), Is.EqualTo(1 + items.Count(i => i!["score"] is not null && i!.Get<double>("score") > score)));
+        string[] order = ["insufficient-data", "starting", "developing", "established", "experienced"];
+        var ahead = items.Count(i => Array.IndexOf(order, i!.Get<string>("tier")) > Array.IndexOf(order, readiness.Get<string>("tier")));
+        Assert.That(readiness["recommendations"]!.AsArray().Select(r => r!.Get<int>("peersAtHigherTier")), Has.All.EqualTo(ahead));
+
+        var typical = await (await Client.GetAsync("/api/v1/municipalities/09188117/similar")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(typical.Get<bool>("atypical"), Is.False);
+        var andechs = await (await Client.GetAsync("/api/v1/municipalities/09188117/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.That(andechs["comparison"]!.Get<string>("basis"), Is.EqualTo("peer-group"));
+        Assert.That(andechs["comparison"]!.Get<int>("rank"), Is.EqualTo(andechs["rank"]!.Get<int>("peerGroup")));
+    }
+
+    [Test]
+    public async Task WhatIf_ContactPersonFromTheDistrict_CountsLessThanItsOwn()
+    {
+        const string Url = "/api/v1/municipalities/09162000/readiness/what-if";
+        var baseline = await (await Client.GetAsync("/api/v1/municipalities/09162000/readiness")).ReadJsonAsync(HttpStatusCode.OK);
+        var contact = baseline["indicators"]!.AsArray().Single(i => i!.Get<string>("key") == "contactPerson")!;
+        Assert.That(contact["rawValue"]?.GetValue<double>(), Is.EqualTo(1), "München has its own contact person in the shipped assessments");
+
+        var district = await (await Client.PostAsync(Url, WriteSupport.Json("""{"contactPersonProvider": "district"}"""))).ReadJsonAsync(HttpStatusCode.OK);
+        var own = await (await Client.PostAsync(Url, WriteSupport.Json("""{"contactPersonProvider": "own"}"""))).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.That(district.Get<double>("score"), Is.LessThan(baseline.Get<double>("score")));
+        Assert.That(own.Get<double>("score"), Is.EqualTo(baseline.Get<double>("score")));
+        Assert.That(district["changedAnswers"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "contactPersonProvider" }));
+        await (await Client.PostAsync(Url, WriteSupport.Json("""{"contactPersonProvider": "neighbour"}""")))
+            .ReadProblemAsync(HttpStatusCode.BadRequest, "contactPersonProvider");
+    }
+
+    [Test]
+    public void ShippedAssessments_IncludeProvisionsByTheUnionAndTheDistrict()
+    {
+        using var connection = Readiness.Data.SqliteDatabase.ForFile(Factory.DatabasePath).Open();
+        var counts = Dapper.SqlMapper.Query<(string Provider, long Count)>(connection,
+            """
+            SELECT p, count(*) FROM (
+                SELECT contact_person_provider AS p FROM assessments WHERE source = 'illustrative' AND ags LIKE '09%'
+                UNION ALL SELECT network_provider FROM assessments WHERE source = 'illustrative' AND ags LIKE '09%')
+            WHERE p IS NOT NULL GROUP BY p
+            """).ToDictionary(r => r.Provider, r => r.Count);
+
+        Assert.That(counts.GetValueOrDefault("administrativeUnion"), Is.GreaterThan(100), "Bavarian VG members");
+        Assert.That(counts.GetValueOrDefault("district"), Is.GreaterThan(10), "small places outside a VG");
+    }
+
     [TestCase("""{"paidStaffFte": 5000}""", "paidStaffFte")]
     [TestCase("""{"activeVolunteers": -1}""", "activeVolunteers")]
     [TestCase("""{"activeVolunteers": 2.5}""", "activeVolunteers")]

@@ -68,6 +68,31 @@ public sealed class RecommendationTests
         }
     }
 
+    // Issue 15: the counts were reported swapped. Five municipalities of one peer set and one outside it, made by hand:
+    // of the two ahead of the target only one has a network; the one behind it with a network and the one outside do not count.
+    [Test]
+    public void PeersAtHigherTier_CountsThoseAhead_AndPeersHaving_TheOnesAmongThemWithTheStructure()
+    {
+        var lacking = Complete(structures: false) with { ActiveVolunteers = 0, IntegrationBudgetEur = 0, YearsOfIntegrationWork = 0 };
+        var inputs = new List<ScoringInput>
+        {
+            new(Facts("09000001"), lacking with { MigrantCouncil = true }),
+            new(Facts("09000002"), Complete(structures: true)),
+            new(Facts("09000003"), Complete(structures: true) with { Network = false }),
+            new(Facts("09000004"), lacking with { Network = true }),
+            new(Facts("09000005"), lacking),
+            new(Facts("09000006"), Complete(structures: true)),
+        };
+        var run = ReadinessScorer.Score(DefaultProfile.Instance, inputs);
+        Assert.That(new[] { run.Results[1].Tier, run.Results[2].Tier }, Has.All.GreaterThan(run.Results[0].Tier), "the two ahead are ahead");
+        Assert.That(new[] { run.Results[3].Tier, run.Results[4].Tier }, Has.All.LessThanOrEqualTo(run.Results[0].Tier), "the others are not");
+
+        var network = new Recommender(run, ["a", "a", "a", "a", "a", "b"]).For(0).Single(r => r.Structure == Structures.Network);
+
+        Assert.That(network.PeersAtHigherTier, Is.EqualTo(2));
+        Assert.That(network.PeersHaving, Is.EqualTo(1));
+    }
+
     // Default profile, everything answered: structures carry 0.5 of the weight, split 2 : 2 : 1 : 1.5 : 1.5 : 1 : 1 : 1 (sum 11).
     // A contact person adds 100 · 0.5 · 2/11 = 9.0909 points; 0.5 FTE paid staff (goalposts 0..1) adds 100 · 0.5 · 2/11 · 0.5 = 4.5454.
     [Test]

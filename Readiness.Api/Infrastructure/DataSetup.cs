@@ -19,8 +19,8 @@ internal static class DataSetup
             var configuration = provider.GetRequiredService<IConfiguration>();
             var explicitConnection = configuration.GetConnectionString("Readiness");
             return string.IsNullOrWhiteSpace(explicitConnection)
-                ? SqliteDatabase.ForFile(Path.Combine(DataDirectory(provider), DatabaseFileName))
-                : new SqliteDatabase(explicitConnection);
+                ? Database.ForFile(Path.Combine(DataDirectory(provider), DatabaseFileName))
+                : Database.Sqlite(explicitConnection);
         });
         services.AddSingleton<DistrictQueries>();
         services.AddSingleton<MunicipalityQueries>();
@@ -41,7 +41,7 @@ internal static class DataSetup
     /// </summary>
     public static void InitializeDatabase(this IServiceProvider services)
     {
-        var database = services.GetRequiredService<SqliteDatabase>();
+        var database = services.GetRequiredService<Database>();
         var isFile = !database.ConnectionString.Contains("memory", StringComparison.OrdinalIgnoreCase);
         if (isFile)
         {
@@ -71,7 +71,7 @@ internal static class DataSetup
         }
     }
 
-    private static void Initialize(IServiceProvider services, SqliteDatabase database)
+    private static void Initialize(IServiceProvider services, Database database)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Readiness.Startup");
         var options = services.GetRequiredService<IOptions<ReadinessOptions>>().Value;

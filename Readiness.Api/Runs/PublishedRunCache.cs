@@ -12,7 +12,7 @@ namespace Readiness.Api.Runs;
 /// with <c>?run=</c> are loaded on demand and a few are kept.
 /// </summary>
 public sealed class PublishedRunCache(
-    SqliteDatabase database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments, IReadinessAnswerWriter answers)
+    Database database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments, IReadinessAnswerWriter answers)
 {
     private const int EarlierRunsKept = 3;
     private readonly Lock gate = new();

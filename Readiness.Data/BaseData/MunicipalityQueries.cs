@@ -28,7 +28,7 @@ public enum MunicipalitySort
 }
 
 /// <summary>Read side of the municipalities' base data.</summary>
-public sealed class MunicipalityQueries(SqliteDatabase database)
+public sealed class MunicipalityQueries(Database database)
 {
     private const string ListSelect =
         """

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Readiness.Scoring.Scores;
 
@@ -10,7 +11,7 @@ namespace Readiness.Data.Profiles;
 public sealed record StoredProfile(string Name, ScoringProfile Profile, bool Builtin, bool Nightly, long Version, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 /// <summary>Scoring profiles, stored as JSON documents.</summary>
-public sealed class ProfileStore(SqliteDatabase database)
+public sealed class ProfileStore(Database database)
 {
     public IReadOnlyList<StoredProfile> List()
     {
@@ -46,7 +47,7 @@ public sealed class ProfileStore(SqliteDatabase database)
     }
 
     /// <summary>Creates or replaces a profile inside the caller's transaction; returns its new version.</summary>
-    public static long Save(SqliteConnection connection, IDbTransaction transaction, ScoringProfile profile, string updatedBy, DateTimeOffset now)
+    public static long Save(DbConnection connection, IDbTransaction transaction, ScoringProfile profile, string updatedBy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
         return connection.ExecuteScalar<long>(

@@ -7,7 +7,7 @@ public sealed record PairChangeRecord(string MenteeAgs, string MenteeName, strin
 public sealed record TierChangeRecord(string Ags, string Name, string FromTier, string ToTier, double? FromScore, double? ToScore);
 
 /// <summary>What changed between two runs: pairs that started or ended, municipalities whose tier moved.</summary>
-public sealed class RunChangeQueries(SqliteDatabase database)
+public sealed class RunChangeQueries(Database database)
 {
     public IReadOnlyList<PairChangeRecord> PairsOnlyIn(long runId, long otherRunId)
     {

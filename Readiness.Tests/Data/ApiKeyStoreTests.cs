@@ -10,14 +10,14 @@ namespace Readiness.Tests.Data;
 public sealed class ApiKeyStoreTests
 {
     private string directory = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private ApiKeyStore store = null!;
 
     [SetUp]
     public void CreateDatabase()
     {
         directory = SeededDatabase.NewDirectory();
-        database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
+        database = Database.ForFile(SeededDatabase.CopyInto(directory));
         SchemaMigrator.Migrate(database);
         store = new ApiKeyStore(database);
     }
@@ -53,7 +53,7 @@ public sealed class ApiKeyStoreTests
         Assert.That(cache.FindActive("rdy_unknown"), Is.Null);
 
         // Another process's keys command: its own database object, its own connections.
-        new ApiKeyStore(SqliteDatabase.ForFile(database.DataSource)).Revoke("Partner", AuditActor.CommandLine());
+        new ApiKeyStore(Database.ForFile(database.DataSource)).Revoke("Partner", AuditActor.CommandLine());
         Thread.Sleep(5);
 
         Assert.That(cache.FindActive(secret), Is.Null, "a revocation counts from a millisecond after it on");

@@ -9,13 +9,13 @@ namespace Readiness.Tests.Data;
 public sealed class AssessmentStoreTests
 {
     private string directory = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
 
     [SetUp]
     public void CreateDatabase()
     {
         directory = SeededDatabase.NewDirectory();
-        database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
+        database = Database.ForFile(SeededDatabase.CopyInto(directory));
         SchemaMigrator.Migrate(database);
     }
 

@@ -10,7 +10,7 @@ namespace Readiness.Tests.Data;
 public sealed class RunStoreTests
 {
     private string directory = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private FakeTimeProvider time = null!;
     private RunStore store = null!;
 
@@ -18,7 +18,7 @@ public sealed class RunStoreTests
     public void CreateDatabase()
     {
         directory = SeededDatabase.NewDirectory();
-        database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
+        database = Database.ForFile(SeededDatabase.CopyInto(directory));
         SchemaMigrator.Migrate(database);
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
         store = new RunStore(database, time);

@@ -60,7 +60,7 @@ internal static class SeededDatabase
             }
 
             path = Path.Combine(NewDirectory(), "published.db");
-            var database = SqliteDatabase.ForFile(factory.DatabasePath);
+            var database = Database.ForFile(factory.DatabasePath);
             using (var connection = database.Open())
             {
                 connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
@@ -77,7 +77,7 @@ internal static class SeededDatabase
     private static string BuildTemplate()
     {
         var path = Path.Combine(NewDirectory(), "template.db");
-        var database = SqliteDatabase.ForFile(path);
+        var database = Database.ForFile(path);
         SchemaMigrator.Migrate(database);
         new SeedImporter(database, SeedDirectory).ImportIfEmpty();
         IllustrativeSeeder.EnsureSeeded(database);

@@ -14,13 +14,22 @@ internal static class DataSetup
 
     public static IServiceCollection AddReadinessData(this IServiceCollection services)
     {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration.GetConnectionString("Readiness"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(provider =>
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var explicitConnection = configuration.GetConnectionString("Readiness");
-            return string.IsNullOrWhiteSpace(explicitConnection)
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (options.IsPostgres)
+            {
+                return Database.Postgres(options.ConnectionString!);
+            }
+
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? Database.ForFile(Path.Combine(DataDirectory(provider), DatabaseFileName))
-                : Database.Sqlite(explicitConnection);
+                : Database.Sqlite(options.ConnectionString);
         });
         services.AddSingleton<DistrictQueries>();
         services.AddSingleton<MunicipalityQueries>();
@@ -42,6 +51,12 @@ internal static class DataSetup
     public static void InitializeDatabase(this IServiceProvider services)
     {
         var database = services.GetRequiredService<Database>();
+        if (database.IsPostgres)
+        {
+            Initialize(services, database);
+            return;
+        }
+
         var isFile = !database.ConnectionString.Contains("memory", StringComparison.OrdinalIgnoreCase);
         if (isFile)
         {

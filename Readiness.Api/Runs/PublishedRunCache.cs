@@ -146,7 +146,7 @@ internal sealed class PublishedRunWatcher(PublishedRunCache cache, ILogger<Publi
             {
                 cache.Refresh();
             }
-            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogWarning(exception, "Could not check for a newly published run");
             }

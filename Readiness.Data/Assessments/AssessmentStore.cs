@@ -52,7 +52,7 @@ public sealed class AssessmentStore(Database database)
                 SELECT *, row_number() OVER (
                     PARTITION BY ags
                     ORDER BY source = 'surveyed' DESC, reference_date DESC, id DESC) AS position
-                FROM assessments)
+                FROM assessments) AS numbered
             WHERE position = 1
             ORDER BY ags
             """,

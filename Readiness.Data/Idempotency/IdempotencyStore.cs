@@ -64,8 +64,12 @@ public sealed class IdempotencyStore(Database database)
     }
 
     /// <summary>Whether an exception is the primary key of a record a concurrent request wrote first.</summary>
-    public static bool IsTaken(SqliteException exception) =>
-        exception?.SqliteErrorCode == 19 && exception.Message.Contains("idempotency_keys", StringComparison.Ordinal);
+    public static bool IsTaken(DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("idempotency_keys", StringComparison.Ordinal),
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && postgres.TableName == "idempotency_keys",
+        _ => false,
+    };
 
     private sealed record Row(long ApiKeyId, string Key, string Operation, string RequestHash, long Status, string? Location, byte[] Body, string CreatedAt);
 }

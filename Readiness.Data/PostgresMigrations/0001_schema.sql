@@ -218,7 +218,7 @@ CREATE TABLE run_scores (
     rank_median     bigint,
     data_quality    text NOT NULL,
     assessment_id   bigint,
-    detail          text NOT NULL,
+    detail          bytea NOT NULL,        -- Brotli-compressed JSON (Runs/Compression.cs); SQLite keeps it as a blob too
     PRIMARY KEY (run_id, profile, ags)
 );
 
@@ -265,7 +265,7 @@ CREATE TABLE run_pairing_mentees (
     run_id           bigint NOT NULL REFERENCES runs (id),
     ags              text NOT NULL,
     unpaired_reason  text,
-    detail           text NOT NULL,
+    detail           bytea NOT NULL,       -- compressed, as run_scores.detail
     PRIMARY KEY (run_id, ags)
 );
 

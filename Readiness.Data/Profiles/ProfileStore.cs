@@ -43,7 +43,7 @@ public sealed class ProfileStore(Database database)
             VALUES (@Name, @definition, 1, @Nightly, 1, @now, 'seed')
             ON CONFLICT (name) DO NOTHING
             """,
-            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), profile.Nightly, now = DateTimeOffset.UtcNow });
+            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), Nightly = Flag(profile.Nightly), now = DateTimeOffset.UtcNow });
     }
 
     /// <summary>Creates or replaces a profile inside the caller's transaction; returns its new version.</summary>
@@ -58,9 +58,12 @@ public sealed class ProfileStore(Database database)
                 version = profiles.version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
             RETURNING version
             """,
-            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), profile.Nightly, now, updatedBy },
+            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), Nightly = Flag(profile.Nightly), now, updatedBy },
             transaction);
     }
+
+    // Flags are stored as 0/1 on both providers; PostgreSQL does not take a boolean for a bigint column.
+    private static int Flag(bool value) => value ? 1 : 0;
 
     private static StoredProfile ToStored(ProfileRow row) => new(
         row.Name,

@@ -36,7 +36,9 @@ public sealed partial class RunStore(Database database, TimeProvider time)
             });
             return (Get(id), null);
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+        // The unique index on running runs, as each provider reports it.
+        catch (System.Data.Common.DbException exception) when (exception is SqliteException { SqliteErrorCode: 19 }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             var running = Running();
             return running is null

@@ -1,5 +1,5 @@
 using System.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Readiness.Data;
 
@@ -7,4 +7,4 @@ namespace Readiness.Data;
 /// More to write in the same transaction as <paramref name="written"/>, e.g. the answer to an <c>Idempotency-Key</c>:
 /// it lands with the write or not at all.
 /// </summary>
-public delegate void AlsoInTransaction<in T>(SqliteConnection connection, IDbTransaction transaction, T written);
+public delegate void AlsoInTransaction<in T>(DbConnection connection, IDbTransaction transaction, T written);

@@ -27,7 +27,7 @@ public sealed class HealthProbeException(string part, SqliteException inner) : E
 /// assessment are read in full (not an integrity check of the whole file, which would take seconds).
 /// A page those reads need that is damaged makes /health answer 503 instead of 200 while results fail.
 /// </summary>
-public sealed class HealthProbe(SqliteDatabase database)
+public sealed class HealthProbe(Database database)
 {
     public HealthReading Read()
     {

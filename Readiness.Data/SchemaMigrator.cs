@@ -1,21 +1,30 @@
+using Dapper;
 using DbUp;
 using DbUp.Engine.Output;
 using Microsoft.Data.Sqlite;
-using Dapper;
 
 namespace Readiness.Data;
 
-/// <summary>Applies the numbered scripts under <c>Migrations/</c> once each, in order, recorded in <c>SchemaVersions</c>.</summary>
+/// <summary>
+/// Applies the numbered scripts of the provider once each, in order, recorded in <c>SchemaVersions</c>:
+/// <c>Migrations/</c> for SQLite, <c>PostgresMigrations/</c> for PostgreSQL. The SQLite scripts' resource
+/// names are recorded in existing databases, so they never move; each filter is an exact prefix.
+/// </summary>
 public static class SchemaMigrator
 {
-    public static IReadOnlyList<string> Migrate(SqliteDatabase database, IUpgradeLog? log = null)
+    private const string SqliteScripts = "Readiness.Data.Migrations.";
+    private const string PostgresScripts = "Readiness.Data.PostgresMigrations.";
+
+    public static IReadOnlyList<string> Migrate(Database database, IUpgradeLog? log = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        EnsureWal(database);
+        var builder = database.IsPostgres
+            ? DeployChanges.To.PostgresqlDatabase(database.ConnectionString)
+            : DeployChanges.To.SqliteDatabase(EnsureWal(database));
+        var prefix = database.IsPostgres ? PostgresScripts : SqliteScripts;
 
-        var upgrader = DeployChanges.To
-            .SqliteDatabase(database.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.Contains(".Migrations.", StringComparison.Ordinal))
+        var upgrader = builder
+            .WithScriptsEmbeddedInAssembly(typeof(SchemaMigrator).Assembly, name => name.StartsWith(prefix, StringComparison.Ordinal))
             .WithTransactionPerScript()
             .LogTo(log ?? new NoOpUpgradeLog())
             .Build();
@@ -31,7 +40,7 @@ public static class SchemaMigrator
     }
 
     // WAL is a property of the file, not the connection: set it once, before anything else writes.
-    private static void EnsureWal(SqliteDatabase database)
+    private static string EnsureWal(Database database)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(database.DataSource));
         if (!string.IsNullOrEmpty(directory) && !database.DataSource.Contains(":memory:", StringComparison.Ordinal))
@@ -42,5 +51,6 @@ public static class SchemaMigrator
         using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();
         connection.Execute("PRAGMA journal_mode = WAL;");
+        return database.ConnectionString;
     }
 }

@@ -177,7 +177,7 @@ internal static class AssessmentEndpoints
         {
             return BodyProblems.Busy(request.HttpContext.Response);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception) when (idempotency.Write is { } write && IdempotencyStore.IsTaken(exception))
+        catch (System.Data.Common.DbException exception) when (idempotency.Write is { } write && IdempotencyStore.IsTaken(exception))
         {
             return Replayed(idempotencyKeys.AfterRace(write));
         }

@@ -139,7 +139,7 @@ internal static class AssessmentImportEndpoints
         {
             return BodyProblems.Busy(request.HttpContext.Response);
         }
-        catch (SqliteException exception) when (idempotency.Write is { } write && IdempotencyStore.IsTaken(exception))
+        catch (System.Data.Common.DbException exception) when (idempotency.Write is { } write && IdempotencyStore.IsTaken(exception))
         {
             var first = idempotencyKeys.AfterRace(write);
             return first.Mismatch is { } other ? other : TypedResults.Ok(first.ReplayBody<ImportResultDto>());

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Readiness.Api.Auth;
 using Readiness.Api.Localization;
@@ -26,7 +27,7 @@ internal sealed record ImportOutcome(string BatchId, int Municipalities, int Dis
 /// The checks that need the store (does the AGS exist, is a row repeated, may the key write there)
 /// and the writes themselves: each in one transaction with its audit entry.
 /// </summary>
-internal sealed class AssessmentWriter(SqliteDatabase database, MunicipalityKeys municipalities, TimeProvider clock)
+internal sealed class AssessmentWriter(Database database, MunicipalityKeys municipalities, TimeProvider clock)
 {
     public DateOnly Today => SurveyCalendar.Today(clock);
 
@@ -63,7 +64,7 @@ internal sealed class AssessmentWriter(SqliteDatabase database, MunicipalityKeys
     /// returned, nothing is written). <paramref name="answered"/> runs inside the transaction, to record
     /// the answer of an idempotent request with the write.
     /// </summary>
-    public (StoredAssessment Assessment, bool Duplicate) Add(NewAssessment assessment, Caller caller, Action<SqliteConnection, IDbTransaction, StoredAssessment, bool>? answered = null)
+    public (StoredAssessment Assessment, bool Duplicate) Add(NewAssessment assessment, Caller caller, Action<DbConnection, IDbTransaction, StoredAssessment, bool>? answered = null)
     {
         var now = clock.GetUtcNow();
         return database.InTransaction((connection, transaction) =>
@@ -101,7 +102,7 @@ internal sealed class AssessmentWriter(SqliteDatabase database, MunicipalityKeys
     /// Rows identical to stored surveyed assessments are not stored again but counted as duplicates.
     /// <paramref name="answered"/> runs inside the transaction, to record an idempotent request's answer.
     /// </summary>
-    public ImportOutcome Import(IReadOnlyList<ImportRow> rows, Caller caller, string format, Action<SqliteConnection, IDbTransaction, ImportOutcome>? answered = null)
+    public ImportOutcome Import(IReadOnlyList<ImportRow> rows, Caller caller, string format, Action<DbConnection, IDbTransaction, ImportOutcome>? answered = null)
     {
         var batchId = Guid.NewGuid().ToString("D");
         var now = clock.GetUtcNow();

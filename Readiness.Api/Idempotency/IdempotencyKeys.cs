@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Readiness.Api.Auth;
 using Readiness.Api.Infrastructure;
@@ -93,7 +94,7 @@ internal sealed record IdempotencyCheck(IdempotentWrite? Write, ValidationProble
 /// <summary>A write sent with a new key: record its answer inside the write's transaction.</summary>
 internal sealed record IdempotentWrite(long ApiKeyId, string Key, string Operation, string RequestHash, TimeProvider Clock)
 {
-    public void Record(SqliteConnection connection, IDbTransaction transaction, int status, string? location, object body) =>
+    public void Record(DbConnection connection, IDbTransaction transaction, int status, string? location, object body) =>
         IdempotencyStore.Record(connection, transaction, new IdempotencyRecord(
             ApiKeyId, Key, Operation, RequestHash, status, location, JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options), Clock.GetUtcNow()));
 }

@@ -41,7 +41,13 @@ internal static class BackupCommand
         builder.Services.AddOptions<ReadinessOptions>().BindConfiguration(ReadinessOptions.Section).ValidateDataAnnotations();
         builder.Services.AddReadinessData();
         using var app = builder.Build();
-        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var database = app.Services.GetRequiredService<Database>();
+        if (database.IsPostgres)
+        {
+            error.WriteLine("backup: the database is PostgreSQL; back it up with pg_dump (docs/operations.md).");
+            return Failed;
+        }
+
         if (!File.Exists(database.DataSource) || new FileInfo(database.DataSource).Length == 0)
         {
             error.WriteLine($"backup: there is no database at {database.DataSource}.");
@@ -56,7 +62,7 @@ internal static class BackupCommand
 
         try
         {
-            using (var source = database.Open())
+            using (var source = (SqliteConnection)database.Open())
             using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
             {
                 source.BackupDatabase(destination);

@@ -14,13 +14,22 @@ internal static class DataSetup
 
     public static IServiceCollection AddReadinessData(this IServiceCollection services)
     {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = configuration.GetConnectionString("Readiness"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(provider =>
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var explicitConnection = configuration.GetConnectionString("Readiness");
-            return string.IsNullOrWhiteSpace(explicitConnection)
-                ? SqliteDatabase.ForFile(Path.Combine(DataDirectory(provider), DatabaseFileName))
-                : new SqliteDatabase(explicitConnection);
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (options.IsPostgres)
+            {
+                return Database.Postgres(options.ConnectionString!);
+            }
+
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? Database.ForFile(Path.Combine(DataDirectory(provider), DatabaseFileName))
+                : Database.Sqlite(options.ConnectionString);
         });
         services.AddSingleton<DistrictQueries>();
         services.AddSingleton<MunicipalityQueries>();
@@ -41,7 +50,13 @@ internal static class DataSetup
     /// </summary>
     public static void InitializeDatabase(this IServiceProvider services)
     {
-        var database = services.GetRequiredService<SqliteDatabase>();
+        var database = services.GetRequiredService<Database>();
+        if (database.IsPostgres)
+        {
+            Initialize(services, database);
+            return;
+        }
+
         var isFile = !database.ConnectionString.Contains("memory", StringComparison.OrdinalIgnoreCase);
         if (isFile)
         {
@@ -71,7 +86,7 @@ internal static class DataSetup
         }
     }
 
-    private static void Initialize(IServiceProvider services, SqliteDatabase database)
+    private static void Initialize(IServiceProvider services, Database database)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Readiness.Startup");
         var options = services.GetRequiredService<IOptions<ReadinessOptions>>().Value;

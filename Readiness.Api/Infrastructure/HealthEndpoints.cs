@@ -38,7 +38,7 @@ internal static class HealthEndpoints
 
     internal static Ok<LiveDto> GetLive() => TypedResults.Ok(Live);
 
-    internal static Results<Ok<HealthDto>, ProblemHttpResult> GetHealth(SqliteDatabase database, ILogger<HealthDto> logger)
+    internal static Results<Ok<HealthDto>, ProblemHttpResult> GetHealth(Database database, ILogger<HealthDto> logger)
     {
         try
         {

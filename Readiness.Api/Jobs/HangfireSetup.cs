@@ -1,7 +1,10 @@
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
+using Readiness.Data;
 
 namespace Readiness.Api.Jobs;
 
@@ -24,6 +27,19 @@ internal static class HangfireSetup
         services.AddSingleton<JobStorage>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<JobOptions>>().Value;
+            var database = provider.GetRequiredService<Database>();
+            if (options.Storage != "memory" && database.IsPostgres)
+            {
+                // On PostgreSQL the jobs live in the same database, in a schema of their own, shared by every process.
+                var storageOptions = new PostgreSqlStorageOptions
+                {
+                    QueuePollInterval = options.PollInterval,
+                    InvisibilityTimeout = TimeSpan.FromHours(1),
+                    PrepareSchemaIfNecessary = true,
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, storageOptions), storageOptions);
+            }
+
             return options.Storage == "memory"
                 ? new InMemoryStorage()
                 : new SQLiteStorage(Path.Combine(DataSetup.DataDirectory(provider), StorageFileName), new SQLiteStorageOptions

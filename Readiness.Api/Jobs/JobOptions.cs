@@ -8,7 +8,7 @@ public sealed class JobOptions : IValidatableObject
 {
     public const string Section = "Readiness:Jobs";
 
-    /// <summary><c>sqlite</c> (a file of its own under the data folder) or <c>memory</c> (tests, throwaway instances).</summary>
+    /// <summary><c>sqlite</c> (a file of its own under the data folder; on PostgreSQL the jobs are kept in the database itself, schema <c>hangfire</c>) or <c>memory</c> (tests, throwaway instances).</summary>
     [Required]
     [RegularExpression("^(sqlite|memory)$", ErrorMessage = "Readiness:Jobs:Storage must be 'sqlite' or 'memory'.")]
     public string Storage { get; set; } = "sqlite";

@@ -70,7 +70,7 @@ internal static class ProfileEndpoints
         [Description("Profile name: letters, digits and - (1..64).")] string name,
         HttpRequest request,
         ClaimsPrincipal user,
-        SqliteDatabase database,
+        Database database,
         ProfileStore profiles,
         TimeProvider time,
         CancellationToken cancellationToken)

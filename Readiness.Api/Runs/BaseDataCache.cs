@@ -5,7 +5,7 @@ using Readiness.Scoring.Model;
 namespace Readiness.Api.Runs;
 
 /// <summary>The base data in memory: it never changes after seeding, and every result answer names municipalities.</summary>
-public sealed class BaseDataCache(SqliteDatabase database)
+public sealed class BaseDataCache(Database database)
 {
     private readonly Lazy<Index> index = new(() =>
     {

@@ -12,7 +12,7 @@ namespace Readiness.Api.Runs;
 /// with <c>?run=</c> are loaded on demand and a few are kept.
 /// </summary>
 public sealed class PublishedRunCache(
-    SqliteDatabase database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments, IReadinessAnswerWriter answers)
+    Database database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments, IReadinessAnswerWriter answers)
 {
     private const int EarlierRunsKept = 3;
     private readonly Lock gate = new();
@@ -146,7 +146,7 @@ internal sealed class PublishedRunWatcher(PublishedRunCache cache, ILogger<Publi
             {
                 cache.Refresh();
             }
-            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
             {
                 logger.LogWarning(exception, "Could not check for a newly published run");
             }

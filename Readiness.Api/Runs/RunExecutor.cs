@@ -16,7 +16,7 @@ namespace Readiness.Api.Runs;
 /// previous run served and records this one as failed with its error.
 /// </summary>
 public sealed class RunExecutor(
-    SqliteDatabase database,
+    Database database,
     RunStore runs,
     PublishedRunCache cache,
     BaseDataCache baseData,

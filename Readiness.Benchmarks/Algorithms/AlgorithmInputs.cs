@@ -23,7 +23,7 @@ internal sealed class AlgorithmInputs
 
     private AlgorithmInputs(BenchSize size)
     {
-        var database = SqliteDatabase.ForFile(BenchDatabases.Template(size, Console.Out));
+        var database = Database.ForFile(BenchDatabases.Template(size, Console.Out));
         using (var connection = database.Open())
         {
             BaseData = BaseDataReader.Read(connection);

@@ -36,7 +36,7 @@ internal static class ImportBench
             var directory = BenchDatabases.CopyToScratch(template, "import");
             using (var host = new BenchHost(directory))
             {
-                var database = host.Services.GetRequiredService<SqliteDatabase>();
+                var database = host.Services.GetRequiredService<Database>();
                 var key = host.Services.GetRequiredService<ApiKeyStore>()
                     .Create($"bench {i}", Role.Planner, [], new AuditActor(null, "bench", "admin")).Secret;
                 if (body is null)

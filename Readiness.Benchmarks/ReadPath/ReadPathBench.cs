@@ -49,7 +49,7 @@ internal static class ReadPathBench
         }
 
         File.WriteAllLines(livePaths, ["/health/live"]);
-        var key = new ApiKeyStore(SqliteDatabase.ForFile(Path.Combine(directory, "readiness.db")))
+        var key = new ApiKeyStore(Database.ForFile(Path.Combine(directory, "readiness.db")))
             .Create("read-path bench", Role.Reader, [], new AuditActor(null, "bench", "admin")).Secret;
         SqliteConnection.ClearAllPools();
         var port = FreePort();

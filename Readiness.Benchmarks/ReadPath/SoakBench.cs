@@ -58,7 +58,7 @@ internal static class SoakBench
             File.WriteAllLines(paths, bavaria.Select(a => $"/api/v1/municipalities/{a}/readiness"));
         }
 
-        var admin = new ApiKeyStore(SqliteDatabase.ForFile(Path.Combine(directory, "readiness.db")))
+        var admin = new ApiKeyStore(Database.ForFile(Path.Combine(directory, "readiness.db")))
             .Create("soak bench", Role.Admin, [], new AuditActor(null, "bench", "admin")).Secret;
         SqliteConnection.ClearAllPools();
         var url = $"http://127.0.0.1:{ReadPathBench.FreePort()}";

@@ -169,7 +169,7 @@ internal static class RunBench
     /// <summary>A planner's new answers: the inputs change, so the run computes instead of ending unchanged.</summary>
     private static void AddOneSurveyedAssessment(string path, int repetition)
     {
-        var database = SqliteDatabase.ForFile(path);
+        var database = Database.ForFile(path);
         database.InTransaction((connection, transaction) =>
         {
             var ags = connection.ExecuteScalar<string>("SELECT ags FROM municipalities ORDER BY ags LIMIT 1", transaction: transaction)!;

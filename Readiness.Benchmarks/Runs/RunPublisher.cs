@@ -25,7 +25,7 @@ internal static class RunPublisher
                 throw new InvalidOperationException($"The run to publish failed: {status.Error}");
             }
 
-            using var connection = host.Services.GetRequiredService<SqliteDatabase>().Open();
+            using var connection = host.Services.GetRequiredService<Database>().Open();
             connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
         }
 

@@ -36,7 +36,7 @@ internal static class BenchDatabases
         var building = path + ".building";
         File.Delete(building);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var database = SqliteDatabase.ForFile(building);
+        var database = Database.ForFile(building);
         SchemaMigrator.Migrate(database);
         if (size.Source == SizeSource.Germany)
         {
@@ -88,7 +88,7 @@ internal static class BenchDatabases
     }
 
     /// <summary>Cuts the German store down to the municipalities whose AGS starts with <paramref name="prefix"/> (a state or a district).</summary>
-    private static void KeepOnly(SqliteDatabase database, string prefix)
+    private static void KeepOnly(Database database, string prefix)
     {
         database.InTransaction((connection, transaction) =>
         {

@@ -16,7 +16,7 @@ internal static class EuropeSeeder
 {
     public const int DistanceNeighbours = SeedImporter.DistanceNeighbours;
 
-    public static int Write(SqliteDatabase database, IReadOnlyList<EuropeMunicipality> municipalities, IReadOnlyList<EuropeDistrict> districts)
+    public static int Write(Database database, IReadOnlyList<EuropeMunicipality> municipalities, IReadOnlyList<EuropeDistrict> districts)
     {
         var keys = municipalities.Select(m => m.Ags).ToList();
         var points = municipalities.Select(m => new GeoPoint(m.Lat, m.Lon)).ToList();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -11,9 +12,11 @@ namespace Readiness.Data.ApiKeys;
 /// its own with SQLite's <c>PRAGMA data_version</c>, which changes when any other connection (this
 /// process's, or the <c>keys</c> command's) has committed, and any write empties the cache. Asking
 /// costs about 3 µs, so under load it is asked at most once a millisecond: a key created or revoked
-/// from the command line counts for every request from a millisecond after the change on.
+/// from the command line counts for every request from a millisecond after the change on. On PostgreSQL,
+/// where several API instances share the keys, the counter <c>api_key_version</c> takes the pragma's
+/// place: a trigger bumps it with every change of a key, in the same transaction.
 /// </summary>
-public sealed class ActiveKeyCache(ApiKeyStore store, SqliteDatabase database) : IDisposable
+public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisposable
 {
     /// <summary>Unknown secrets are not kept, so guessing cannot fill the cache; known keys are few.</summary>
     private const int MaxKeys = 10_000;
@@ -70,9 +73,15 @@ public sealed class ActiveKeyCache(ApiKeyStore store, SqliteDatabase database) :
 
         lock (gate)
         {
+            if (database.IsPostgres)
+            {
+                using var connection = database.Open();
+                return Advance(connection.ExecuteScalar<long>("SELECT version FROM api_key_version WHERE singleton = 1"));
+            }
+
             if (watch is null)
             {
-                watch = database.Open();
+                watch = (SqliteConnection)database.Open();
                 // Stepped directly on SQLite's own statement: asked on every keyed request, it must cost next to nothing.
                 Check(raw.sqlite3_prepare_v2(watch.Handle, "PRAGMA data_version", out var statement), watch);
                 dataVersion = statement;
@@ -81,10 +90,15 @@ public sealed class ActiveKeyCache(ApiKeyStore store, SqliteDatabase database) :
             Check(raw.sqlite3_step(dataVersion), watch, raw.SQLITE_ROW);
             var version = raw.sqlite3_column_int64(dataVersion, 0);
             raw.sqlite3_reset(dataVersion);
-            var now = System.Diagnostics.Stopwatch.GetTimestamp();
-            Volatile.Write(ref current, version == current.Version ? current.CheckedNow(now) : new Generation(version, now));
-            return current;
+            return Advance(version);
         }
+    }
+
+    private Generation Advance(long version)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Volatile.Write(ref current, version == current.Version ? current.CheckedNow(now) : new Generation(version, now));
+        return current;
     }
 
     private static void Check(int result, SqliteConnection connection, int expected = 0)

@@ -22,17 +22,27 @@ public sealed record ApiKeyRecord(
 public sealed record CreatedApiKey(ApiKeyRecord Key, string Secret);
 
 /// <summary>Creates, lists, revokes and looks up API keys. Creating and revoking are audited.</summary>
-public sealed class ApiKeyStore(SqliteDatabase database)
+public sealed class ApiKeyStore(Database database)
 {
     public const int MaxNameLength = 100;
 
-    private const string Select =
+    private const string SelectSqlite =
         """
         SELECT k.id, k.name, k.role, k.key_prefix, k.created_at, k.revoked_at,
                (SELECT group_concat(district_key, ',') FROM (
                     SELECT district_key FROM api_key_districts WHERE key_id = k.id ORDER BY district_key)) AS districts
         FROM api_keys k
         """;
+
+    // The store's one dialect difference: PostgreSQL joins the district keys with string_agg.
+    private const string SelectPostgres =
+        """
+        SELECT k.id, k.name, k.role, k.key_prefix, k.created_at, k.revoked_at,
+               (SELECT string_agg(district_key, ',' ORDER BY district_key) FROM api_key_districts WHERE key_id = k.id) AS districts
+        FROM api_keys k
+        """;
+
+    private string Select => database.IsPostgres ? SelectPostgres : SelectSqlite;
 
     /// <summary>Creates a key; throws <see cref="ArgumentException"/> with a message for the user when the request is not possible.</summary>
     public CreatedApiKey Create(string name, Role role, IReadOnlyCollection<string> districts, AuditActor actor)

@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Readiness.Scoring.Model;
 
@@ -14,7 +15,7 @@ public sealed record StoredAssessment(
 public sealed record NewAssessment(string Ags, DateOnly ReferenceDate, AssessmentSource Source, AssessmentAnswers Answers, string? Note = null);
 
 /// <summary>Writes and reads assessments. Writes only ever add rows: history is kept.</summary>
-public sealed class AssessmentStore(SqliteDatabase database)
+public sealed class AssessmentStore(Database database)
 {
     private const string Columns =
         """
@@ -51,7 +52,7 @@ public sealed class AssessmentStore(SqliteDatabase database)
                 SELECT *, row_number() OVER (
                     PARTITION BY ags
                     ORDER BY source = 'surveyed' DESC, reference_date DESC, id DESC) AS position
-                FROM assessments)
+                FROM assessments) AS numbered
             WHERE position = 1
             ORDER BY ags
             """,
@@ -89,7 +90,7 @@ public sealed class AssessmentStore(SqliteDatabase database)
 
     /// <summary>Adds assessments inside the caller's transaction with one prepared command; returns the first new id.</summary>
     public static long Insert(
-        SqliteConnection connection, IDbTransaction transaction, IEnumerable<NewAssessment> assessments,
+        DbConnection connection, IDbTransaction transaction, IEnumerable<NewAssessment> assessments,
         string recordedBy, string? batchId, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -6,7 +6,7 @@ namespace Readiness.Data.Assessments;
 /// Every AGS in the store, loaded once: an import checks each row against it without a query per
 /// row. The base data is read-only after seeding, so the set never goes stale.
 /// </summary>
-public sealed class MunicipalityKeys(SqliteDatabase database)
+public sealed class MunicipalityKeys(Database database)
 {
     private readonly Lazy<HashSet<string>> all = new(() =>
     {

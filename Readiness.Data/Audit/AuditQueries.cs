@@ -10,7 +10,7 @@ public sealed record AuditRecord(long Id, DateTimeOffset At, long? KeyId, string
 public sealed record AuditFilter(string? Action = null, DateTimeOffset? Since = null, string? KeyName = null, string? Target = null);
 
 /// <summary>Read side of the audit log, newest first.</summary>
-public sealed class AuditQueries(SqliteDatabase database)
+public sealed class AuditQueries(Database database)
 {
     public (IReadOnlyList<AuditRecord> Items, int Total) List(AuditFilter filter, int page, int pageSize)
     {

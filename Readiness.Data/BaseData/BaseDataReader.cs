@@ -35,9 +35,9 @@ public static class BaseDataReader
         // municipalities' key strings instead of holding copies of its own.
         var keys = municipalities.ToDictionary(m => m.Ags, m => m.Ags, StringComparer.Ordinal);
         var neighbours = new List<Neighbour>();
-        using (var command = ((Microsoft.Data.Sqlite.SqliteConnection)connection).CreateCommand())
+        using (var command = connection.CreateCommand())
         {
-            command.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)transaction;
+            command.Transaction = transaction;
             command.CommandText = "SELECT ags, neighbour_ags, source, shared_border_m, via_ags, distance_km FROM neighbours ORDER BY ags, neighbour_ags";
             using var reader = command.ExecuteReader();
             while (reader.Read())

@@ -7,7 +7,7 @@ public sealed record DistrictRecord(
     double AreaKm2, long Population, long? CensusPopulation, double? ForeignShare, long MunicipalityCount);
 
 /// <summary>Read side of the districts (Landkreise and kreisfreie Städte).</summary>
-public sealed class DistrictQueries(SqliteDatabase database)
+public sealed class DistrictQueries(Database database)
 {
     private const string Select =
         """

@@ -28,7 +28,7 @@ public enum MunicipalitySort
 }
 
 /// <summary>Read side of the municipalities' base data.</summary>
-public sealed class MunicipalityQueries(SqliteDatabase database)
+public sealed class MunicipalityQueries(Database database)
 {
     private const string ListSelect =
         """
@@ -54,6 +54,11 @@ public sealed class MunicipalityQueries(SqliteDatabase database)
         using var connection = database.Open();
         return connection.QueryFirstOrDefault<MunicipalityRecord>($"{ListSelect} {RunJoins} WHERE m.ags = @ags", new { ags, runId = -1 });
     }
+
+    // The store's one dialect difference: SQLite's NOCASE folds ASCII letters and compares bytes; on PostgreSQL
+    // lower() under the byte order of "C" sorts the same way, whatever locale the database was created with.
+    private const string NameOrderSqlite = "m.name COLLATE NOCASE";
+    private const string NameOrderPostgres = "lower(m.name) COLLATE \"C\"";
 
     /// <summary>A page of municipalities; with a run, each carries its default-profile score, tier and peer group from that run.</summary>
     public (IReadOnlyList<MunicipalityRecord> Items, int Total) List(
@@ -106,7 +111,7 @@ public sealed class MunicipalityQueries(SqliteDatabase database)
             MunicipalitySort.Population => $"m.population {direction}, m.ags",
             MunicipalitySort.ForeignShare => $"m.foreign_share IS NULL, m.foreign_share {direction}, m.ags",
             MunicipalitySort.Score => $"rs.score IS NULL, rs.score {direction}, m.ags",
-            _ => $"m.name COLLATE NOCASE {direction}, m.ags",
+            _ => $"{(database.IsPostgres ? NameOrderPostgres : NameOrderSqlite)} {direction}, m.ags",
         };
         parameters.Add("limit", pageSize);
         parameters.Add("offset", (page - 1) * pageSize);

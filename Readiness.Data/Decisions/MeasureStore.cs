@@ -37,7 +37,7 @@ public sealed record MeasureRecord
 public sealed record OverdueNotice(long MeasureId, long RunId);
 
 /// <summary>Measures: created and updated with their audit entry in one transaction; updates only on the expected version.</summary>
-public sealed class MeasureStore(SqliteDatabase database)
+public sealed class MeasureStore(Database database)
 {
     private const string Columns =
         """

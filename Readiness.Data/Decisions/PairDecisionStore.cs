@@ -53,7 +53,7 @@ public sealed record NewPairDecision(
     IReadOnlyList<string> OutcomeTopics);
 
 /// <summary>Pair decisions: every step kept; a pair's state is its newest step.</summary>
-public sealed class PairDecisionStore(SqliteDatabase database)
+public sealed class PairDecisionStore(Database database)
 {
     private const string Columns =
         "id, district_key, mentee_ags, mentor_ags, decision, decided_on, reason, note, outcome, outcome_topics, recorded_at, key_name";

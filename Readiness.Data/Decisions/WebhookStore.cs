@@ -33,7 +33,7 @@ public sealed record WebhookDelivery
 }
 
 /// <summary>Webhook subscriptions and their deliveries.</summary>
-public sealed class WebhookStore(SqliteDatabase database)
+public sealed class WebhookStore(Database database)
 {
     private const string SubscriptionColumns = "id, url, events, secret, created_at, key_name";
     private const string DeliveryColumns =

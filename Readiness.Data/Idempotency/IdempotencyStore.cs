@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Readiness.Data.Idempotency;
@@ -18,7 +19,7 @@ public sealed record IdempotencyRecord(
     long ApiKeyId, string Key, string Operation, string RequestHash, int Status, string? Location, byte[] Body, DateTimeOffset CreatedAt);
 
 /// <summary>Reads and records idempotent answers; each is written inside the transaction of the write it answers.</summary>
-public sealed class IdempotencyStore(SqliteDatabase database)
+public sealed class IdempotencyStore(Database database)
 {
     /// <summary>How long a key is remembered: the draft asks for at least 24 hours; two days leave room for a weekend retry queue.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
@@ -29,7 +30,7 @@ public sealed class IdempotencyStore(SqliteDatabase database)
         return Find(connection, null, apiKeyId, key);
     }
 
-    public static IdempotencyRecord? Find(SqliteConnection connection, IDbTransaction? transaction, long apiKeyId, string key)
+    public static IdempotencyRecord? Find(DbConnection connection, IDbTransaction? transaction, long apiKeyId, string key)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var row = connection.QuerySingleOrDefault<Row>(
@@ -46,7 +47,7 @@ public sealed class IdempotencyStore(SqliteDatabase database)
     /// Records the answer inside the write's transaction. A key recorded meanwhile by a concurrent request
     /// makes the insert fail (primary key), so the whole write rolls back and the caller answers from that record.
     /// </summary>
-    public static void Record(SqliteConnection connection, IDbTransaction transaction, IdempotencyRecord record)
+    public static void Record(DbConnection connection, IDbTransaction transaction, IdempotencyRecord record)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(record);
@@ -63,8 +64,12 @@ public sealed class IdempotencyStore(SqliteDatabase database)
     }
 
     /// <summary>Whether an exception is the primary key of a record a concurrent request wrote first.</summary>
-    public static bool IsTaken(SqliteException exception) =>
-        exception?.SqliteErrorCode == 19 && exception.Message.Contains("idempotency_keys", StringComparison.Ordinal);
+    public static bool IsTaken(DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("idempotency_keys", StringComparison.Ordinal),
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && postgres.TableName == "idempotency_keys",
+        _ => false,
+    };
 
     private sealed record Row(long ApiKeyId, string Key, string Operation, string RequestHash, long Status, string? Location, byte[] Body, string CreatedAt);
 }

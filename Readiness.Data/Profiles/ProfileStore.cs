@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.Json;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Readiness.Scoring.Scores;
 
@@ -10,7 +11,7 @@ namespace Readiness.Data.Profiles;
 public sealed record StoredProfile(string Name, ScoringProfile Profile, bool Builtin, bool Nightly, long Version, DateTimeOffset UpdatedAt, string UpdatedBy);
 
 /// <summary>Scoring profiles, stored as JSON documents.</summary>
-public sealed class ProfileStore(SqliteDatabase database)
+public sealed class ProfileStore(Database database)
 {
     public IReadOnlyList<StoredProfile> List()
     {
@@ -42,11 +43,11 @@ public sealed class ProfileStore(SqliteDatabase database)
             VALUES (@Name, @definition, 1, @Nightly, 1, @now, 'seed')
             ON CONFLICT (name) DO NOTHING
             """,
-            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), profile.Nightly, now = DateTimeOffset.UtcNow });
+            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), Nightly = Flag(profile.Nightly), now = DateTimeOffset.UtcNow });
     }
 
     /// <summary>Creates or replaces a profile inside the caller's transaction; returns its new version.</summary>
-    public static long Save(SqliteConnection connection, IDbTransaction transaction, ScoringProfile profile, string updatedBy, DateTimeOffset now)
+    public static long Save(DbConnection connection, IDbTransaction transaction, ScoringProfile profile, string updatedBy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
         return connection.ExecuteScalar<long>(
@@ -57,9 +58,12 @@ public sealed class ProfileStore(SqliteDatabase database)
                 version = profiles.version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
             RETURNING version
             """,
-            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), profile.Nightly, now, updatedBy },
+            new { profile.Name, definition = JsonSerializer.Serialize(profile, ScoringJson.Options), Nightly = Flag(profile.Nightly), now, updatedBy },
             transaction);
     }
+
+    // Flags are stored as 0/1 on both providers; PostgreSQL does not take a boolean for a bigint column.
+    private static int Flag(bool value) => value ? 1 : 0;
 
     private static StoredProfile ToStored(ProfileRow row) => new(
         row.Name,

@@ -22,7 +22,7 @@ public enum EarlierReadiness
 /// Single answers of an earlier run straight from the store: one indexed read by (run, profile, AGS) on
 /// the primary key, instead of loading a whole run into memory for one municipality.
 /// </summary>
-public sealed class EarlierRunQueries(SqliteDatabase database)
+public sealed class EarlierRunQueries(Database database)
 {
     public (EarlierReadiness Outcome, byte[]? Json) Readiness(long runId, string profile, string ags)
     {

@@ -10,7 +10,7 @@ public sealed record TierChangeRecord(string Ags, string Name, string FromTier, 
 public sealed record SharedGroupRecord(string Id, string DistrictKey, string Detail);
 
 /// <summary>What changed between two runs: pairs that started or ended, municipalities whose tier moved, the shared-service groups.</summary>
-public sealed class RunChangeQueries(SqliteDatabase database)
+public sealed class RunChangeQueries(Database database)
 {
     public IReadOnlyList<PairChangeRecord> PairsOnlyIn(long runId, long otherRunId)
     {

@@ -5,11 +5,11 @@ namespace Readiness.Data.Runs;
 /// <summary>Reads everything one run wrote, to serve it from memory.</summary>
 public static class RunResultReader
 {
-    public static RunResultRows Read(SqliteDatabase database, long runId)
+    public static RunResultRows Read(Database database, long runId)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.Open();
-        using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = Database.BeginSnapshot(connection);
         var parameters = new { runId };
         var scores = connection.Query<ScoreRowData>(
             """

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Readiness.Data.Runs;
@@ -6,7 +7,7 @@ namespace Readiness.Data.Runs;
 /// <summary>Writes a run's results under its id; they stay invisible until the run is published.</summary>
 public static class RunResultWriter
 {
-    public static void Write(SqliteConnection connection, IDbTransaction transaction, long runId, RunResultRows rows)
+    public static void Write(DbConnection connection, IDbTransaction transaction, long runId, RunResultRows rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         BulkInsert.Run(connection, transaction,

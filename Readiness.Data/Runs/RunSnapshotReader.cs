@@ -26,12 +26,12 @@ public static class RunSnapshotReader
     /// The base data already in memory, if any: it never changes after seeding, so it is taken when its
     /// content hash is the store's (read in the snapshot's transaction), instead of being read again.
     /// </param>
-    public static RunSnapshot Read(SqliteDatabase database, BaseDataSnapshot? cachedBaseData = null)
+    public static RunSnapshot Read(Database database, BaseDataSnapshot? cachedBaseData = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.Open();
         // A deferred read transaction: under WAL every read inside sees the same committed state.
-        using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = Database.BeginSnapshot(connection);
         var hash = BaseDataReader.ContentHash(connection, transaction) ?? "";
         var baseData = cachedBaseData is not null && cachedBaseData.ContentHash == hash
             ? cachedBaseData

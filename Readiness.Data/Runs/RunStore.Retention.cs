@@ -1,4 +1,5 @@
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Readiness.Data.Runs;
@@ -38,7 +39,7 @@ public sealed partial class RunStore
         });
     }
 
-    private static void DeleteResults(SqliteConnection connection, System.Data.IDbTransaction transaction, long runId)
+    private static void DeleteResults(DbConnection connection, System.Data.IDbTransaction transaction, long runId)
     {
         foreach (var table in ResultTables)
         {

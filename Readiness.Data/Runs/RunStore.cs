@@ -9,7 +9,7 @@ namespace Readiness.Data.Runs;
 /// processes), heartbeat, fail, publish. Reading runs is in RunStore.Reads.cs, removing old ones in
 /// RunStore.Retention.cs, whose process owns a run in RunOwners; result rows are written by RunResultWriter.
 /// </summary>
-public sealed partial class RunStore(SqliteDatabase database, TimeProvider time)
+public sealed partial class RunStore(Database database, TimeProvider time)
 {
     /// <summary>Starts a run, or names the one that is already running. A caller's start is audited in the same transaction.</summary>
     public (RunRecord? Run, RunConflict? Conflict) TryStart(string trigger, string? requestedBy, AuditActor? actor = null)
@@ -36,7 +36,9 @@ public sealed partial class RunStore(SqliteDatabase database, TimeProvider time)
             });
             return (Get(id), null);
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+        // The unique index on running runs, as each provider reports it.
+        catch (System.Data.Common.DbException exception) when (exception is SqliteException { SqliteErrorCode: 19 }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             var running = Running();
             return running is null

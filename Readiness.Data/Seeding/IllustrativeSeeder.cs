@@ -16,7 +16,7 @@ public static class IllustrativeSeeder
     /// <summary>The reference date of the illustrative assessments: the territorial status of the base data.</summary>
     public static readonly DateOnly ReferenceDate = new(2024, 12, 31);
 
-    public static int EnsureSeeded(SqliteDatabase database)
+    public static int EnsureSeeded(Database database)
     {
         ArgumentNullException.ThrowIfNull(database);
         return database.InTransaction((connection, transaction) =>

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Readiness.Data.BaseData;
 using Readiness.Scoring.Geo;
@@ -14,7 +15,7 @@ public sealed record SeedResult(bool Imported, int Municipalities, int Neighbour
 /// Loads the seed files into an empty store in one transaction. A store that already holds a
 /// dataset version is left alone, so a second start changes nothing.
 /// </summary>
-public sealed class SeedImporter(SqliteDatabase database, string seedDirectory)
+public sealed class SeedImporter(Database database, string seedDirectory)
 {
     /// <summary>Outside Bavaria there is no border data: each municipality is linked to its nearest ones.</summary>
     public const int DistanceNeighbours = 6;
@@ -71,7 +72,7 @@ public sealed class SeedImporter(SqliteDatabase database, string seedDirectory)
         return new SeedResult(true, data.Municipalities.Count, data.Neighbours.Count, stopwatch.Elapsed, hash);
     }
 
-    private static void Write(SqliteConnection connection, IDbTransaction transaction, SeedData data, string hash)
+    private static void Write(DbConnection connection, IDbTransaction transaction, SeedData data, string hash)
     {
         connection.Execute(
             """

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Readiness.Data;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Audit;
@@ -7,26 +6,25 @@ using Readiness.Tests.Support;
 
 namespace Readiness.Tests.Data;
 
-public sealed class ApiKeyStoreTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.Both))]
+public sealed class ApiKeyStoreTests(DatabaseProvider provider)
 {
-    private string directory = null!;
-    private SqliteDatabase database = null!;
+    private TestDatabase? test;
+    private Database database = null!;
     private ApiKeyStore store = null!;
 
     [SetUp]
     public void CreateDatabase()
     {
-        directory = SeededDatabase.NewDirectory();
-        database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
-        SchemaMigrator.Migrate(database);
+        test = new TestDatabase(provider);
+        database = test.Database;
         store = new ApiKeyStore(database);
     }
 
     [TearDown]
     public void Cleanup()
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        test?.Dispose();
     }
 
     [Test]
@@ -52,8 +50,8 @@ public sealed class ApiKeyStoreTests
         Assert.That(cache.FindActive(secret)?.Id, Is.EqualTo(key.Id));
         Assert.That(cache.FindActive("rdy_unknown"), Is.Null);
 
-        // Another process's keys command: its own database object, its own connections.
-        new ApiKeyStore(SqliteDatabase.ForFile(database.DataSource)).Revoke("Partner", AuditActor.CommandLine());
+        // Another process's keys command (or, on PostgreSQL, another API instance): its own database object, its own connections.
+        new ApiKeyStore(test!.Another()).Revoke("Partner", AuditActor.CommandLine());
         Thread.Sleep(5);
 
         Assert.That(cache.FindActive(secret), Is.Null, "a revocation counts from a millisecond after it on");

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Readiness.Data;
 using Readiness.Data.Assessments;
 using Readiness.Scoring.Model;
@@ -6,24 +5,23 @@ using Readiness.Tests.Support;
 
 namespace Readiness.Tests.Data;
 
-public sealed class AssessmentStoreTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.Both))]
+public sealed class AssessmentStoreTests(DatabaseProvider provider)
 {
-    private string directory = null!;
-    private SqliteDatabase database = null!;
+    private TestDatabase? test;
+    private Database database = null!;
 
     [SetUp]
     public void CreateDatabase()
     {
-        directory = SeededDatabase.NewDirectory();
-        database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
-        SchemaMigrator.Migrate(database);
+        test = new TestDatabase(provider);
+        database = test.Database;
     }
 
     [TearDown]
     public void Cleanup()
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        test?.Dispose();
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Readiness.Data;
 using Readiness.Data.Runs;
@@ -7,19 +6,19 @@ using Readiness.Tests.Support;
 
 namespace Readiness.Tests.Data;
 
-public sealed class RunStoreTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.Both))]
+public sealed class RunStoreTests(DatabaseProvider provider)
 {
-    private string directory = null!;
-    private SqliteDatabase database = null!;
+    private TestDatabase? test;
+    private Database database = null!;
     private FakeTimeProvider time = null!;
     private RunStore store = null!;
 
     [SetUp]
     public void CreateDatabase()
     {
-        directory = SeededDatabase.NewDirectory();
-        database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
-        SchemaMigrator.Migrate(database);
+        test = new TestDatabase(provider);
+        database = test.Database;
         time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
         store = new RunStore(database, time);
     }
@@ -27,8 +26,7 @@ public sealed class RunStoreTests
     [TearDown]
     public void Cleanup()
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        test?.Dispose();
     }
 
     [Test]

@@ -11,13 +11,13 @@ namespace Readiness.Tests.Data;
 public sealed class SeedImporterTests
 {
     private string directory = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
 
     [OneTimeSetUp]
     public void SeedOnce()
     {
         directory = SeededDatabase.NewDirectory();
-        database = SqliteDatabase.ForFile(Path.Combine(directory, "readiness.db"));
+        database = Database.ForFile(Path.Combine(directory, "readiness.db"));
         SchemaMigrator.Migrate(database);
         var result = new SeedImporter(database, SeededDatabase.SeedDirectory).ImportIfEmpty();
         Assert.That(result.Imported, Is.True);

@@ -39,7 +39,7 @@ public sealed class ProcessKillTests
     [Test]
     public async Task KilledMidRun_TheRestartedServiceServesThePreviousRun_AndMarksTheInterruptedOneFailed()
     {
-        var database = SqliteDatabase.ForFile(SeededDatabase.CopyPublishedInto(directory));
+        var database = Database.ForFile(SeededDatabase.CopyPublishedInto(directory));
         var admin = new ApiKeyStore(database).Create("process test", Role.Admin, [], AuditActor.CommandLine()).Secret;
         var previous = database.CurrentRunId();
         string[] settings =
@@ -88,7 +88,7 @@ public sealed class ProcessKillTests
         (await (await client.GetAsync($"/api/v1/municipalities/{Andechs}/readiness")).ReadJsonAsync(HttpStatusCode.OK)).Get<long>("runId");
 
     /// <summary>Waits until the run's write stage has committed: its rows are on disk and it stalls before publishing.</summary>
-    private static async Task WaitUntilWrittenAsync(SqliteDatabase database, long id, ServiceProcess service)
+    private static async Task WaitUntilWrittenAsync(Database database, long id, ServiceProcess service)
     {
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)

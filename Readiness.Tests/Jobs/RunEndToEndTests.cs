@@ -18,7 +18,7 @@ public sealed class RunEndToEndTests
 {
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private long seeded;
     private JsonNode runA = null!;
     private JsonNode runB = null!;

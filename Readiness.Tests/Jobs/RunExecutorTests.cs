@@ -12,7 +12,7 @@ namespace Readiness.Tests.Jobs;
 public sealed class RunExecutorTests
 {
     private ReadinessFactory factory = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private RunStore runs = null!;
     private RunExecutor executor = null!;
 

@@ -23,7 +23,7 @@ public sealed class RunFaultTests
     private ReadinessFactory factory = null!;
     private WebApplicationFactory<Program> app = null!;
     private HttpClient client = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private string admin = null!;
     private long previous;
 

@@ -58,7 +58,7 @@ internal static class RunTestSupport
     }
 
     /// <summary>Waits until the run is no longer running and returns it as GET /api/v1/runs/{id} shows it.</summary>
-    public static async Task<JsonNode> WaitForRunAsync(this HttpClient client, SqliteDatabase database, long id, TimeSpan? timeout = null)
+    public static async Task<JsonNode> WaitForRunAsync(this HttpClient client, Database database, long id, TimeSpan? timeout = null)
     {
         var store = new RunStore(database, TimeProvider.System);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
@@ -103,7 +103,7 @@ internal static class RunTestSupport
     }
 
     /// <summary>Rows the run has in each result table, only the tables where it has any.</summary>
-    public static Dictionary<string, long> ResultRows(this SqliteDatabase database, long runId)
+    public static Dictionary<string, long> ResultRows(this Database database, long runId)
     {
         using var connection = database.Open();
         return ResultTables
@@ -112,7 +112,7 @@ internal static class RunTestSupport
             .ToDictionary(t => t.table, t => t.rows);
     }
 
-    public static long CurrentRunId(this SqliteDatabase database) => new RunStore(database, TimeProvider.System).CurrentId()!.Value;
+    public static long CurrentRunId(this Database database) => new RunStore(database, TimeProvider.System).CurrentId()!.Value;
 
     public static IEnumerable<string> StageNames(this JsonNode run) => run["stages"]!.AsArray().Select(s => s!["name"]!.GetValue<string>());
 }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Readiness.Data;
 
 namespace Readiness.Tests.Support;
 
 /// <summary>
-/// The real application over its own copy of a seeded SQLite file, with Hangfire's in-memory storage.
+/// The real application over its own copy of a seeded SQLite file (or PostgreSQL database), with Hangfire's in-memory storage.
 /// By default the copy holds a published run and no run starts by itself; tests that want one say so.
 /// </summary>
 internal sealed class ReadinessFactory : WebApplicationFactory<Program>
@@ -16,9 +17,22 @@ internal sealed class ReadinessFactory : WebApplicationFactory<Program>
         ["Readiness:Jobs:RunOnFirstStart"] = "false",
     };
 
-    public ReadinessFactory(Seed seed = Seed.Published)
+    private bool keepDatabase;
+
+    public ReadinessFactory(Seed seed = Seed.Published, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        Provider = provider;
         DataDirectory = SeededDatabase.NewDirectory();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // A database of this factory's own on the test server, from a template holding what the seed names.
+            ConnectionString = TestPostgres.NewDatabase(seed);
+            settings["Readiness:Database:Provider"] = "postgres";
+            settings["ConnectionStrings:Readiness"] = ConnectionString;
+            return;
+        }
+
+        ConnectionString = $"Data Source={DatabasePath}";
         switch (seed)
         {
             case Seed.BaseData:
@@ -45,6 +59,21 @@ internal sealed class ReadinessFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file's or the PostgreSQL database's connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The database the app runs on, opened as the tests' own <see cref="Readiness.Data.Database"/>.</summary>
+    public Database OpenDatabase() => Provider == DatabaseProvider.Postgres ? Database.Postgres(ConnectionString) : Database.ForFile(DatabasePath);
+
+    /// <summary>Keeps the PostgreSQL database when the factory is disposed (a template is built from it).</summary>
+    public ReadinessFactory KeepDatabase()
+    {
+        keepDatabase = true;
+        return this;
+    }
+
     public string DatabasePath => Path.Combine(DataDirectory, "readiness.db");
 
     /// <summary>Adds a configuration value before the host starts.</summary>
@@ -69,6 +98,11 @@ internal sealed class ReadinessFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (Provider == DatabaseProvider.Postgres && !keepDatabase)
+            {
+                TestPostgres.Drop(ConnectionString);
+            }
+
             SqliteConnection.ClearAllPools();
             try
             {

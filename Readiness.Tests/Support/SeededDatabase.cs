@@ -42,25 +42,49 @@ internal static class SeededDatabase
         return path;
     }
 
+    /// <summary>Lets the real service publish its first run in the factory's database (then disposed, its database kept); returns the factory's connection string.</summary>
+    public static string PublishRunIn(ReadinessFactory factory)
+    {
+        using (factory.With("Readiness:Jobs:RunOnFirstStart", "true").KeepDatabase())
+        {
+            using var client = factory.CreateClient();
+            WaitForFirstRun(client);
+            return factory.ConnectionString;
+        }
+    }
+
+    /// <summary>What the service does to an empty store before it serves: base data, illustrative assessments, default profile.</summary>
+    public static void Seed(Database database)
+    {
+        SchemaMigrator.Migrate(database);
+        new SeedImporter(database, SeedDirectory).ImportIfEmpty();
+        IllustrativeSeeder.EnsureSeeded(database);
+        new ProfileStore(database).EnsureBuiltin(DefaultProfile.Instance);
+    }
+
+    private static void WaitForFirstRun(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (client.GetAsync("/api/v1/runs/current").GetAwaiter().GetResult().StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The first run did not publish within 5 minutes.");
+            }
+
+            Thread.Sleep(250);
+        }
+    }
+
     private static string BuildPublishedTemplate()
     {
         string path;
         using (var factory = new ReadinessFactory(ReadinessFactory.Seed.BaseData).With("Readiness:Jobs:RunOnFirstStart", "true"))
         {
             using var client = factory.CreateClient();
-            var deadline = DateTime.UtcNow.AddMinutes(5);
-            while (client.GetAsync("/api/v1/runs/current").GetAwaiter().GetResult().StatusCode != System.Net.HttpStatusCode.OK)
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException("The first run did not publish within 5 minutes.");
-                }
-
-                Thread.Sleep(250);
-            }
-
+            WaitForFirstRun(client);
             path = Path.Combine(NewDirectory(), "published.db");
-            var database = SqliteDatabase.ForFile(factory.DatabasePath);
+            var database = Database.ForFile(factory.DatabasePath);
             using (var connection = database.Open())
             {
                 connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
@@ -77,11 +101,8 @@ internal static class SeededDatabase
     private static string BuildTemplate()
     {
         var path = Path.Combine(NewDirectory(), "template.db");
-        var database = SqliteDatabase.ForFile(path);
-        SchemaMigrator.Migrate(database);
-        new SeedImporter(database, SeedDirectory).ImportIfEmpty();
-        IllustrativeSeeder.EnsureSeeded(database);
-        new ProfileStore(database).EnsureBuiltin(DefaultProfile.Instance);
+        var database = Database.ForFile(path);
+        Seed(database);
         using (var connection = database.Open())
         {
             // Fold the WAL into the main file so a plain file copy carries everything.

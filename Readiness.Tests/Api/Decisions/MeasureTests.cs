@@ -16,7 +16,7 @@ public sealed class MeasureTests
 {
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private string planner = null!;
     private string admin = null!;
     private string indicator = null!;

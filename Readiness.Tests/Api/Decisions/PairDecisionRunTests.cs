@@ -17,7 +17,7 @@ public sealed class PairDecisionRunTests
 {
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private (string Mentee, string Mentor) agreed;
     private (string Mentee, string Mentor) declined;
     private (string Mentee, string Mentor) pinned;

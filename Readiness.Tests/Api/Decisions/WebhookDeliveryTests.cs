@@ -19,7 +19,7 @@ public sealed class WebhookDeliveryTests
     private const string Secret = "whsec_QWxsZSBtZWluZSBFbnRjaGVuIHNjaHdpbW1lbiBhdWY=";
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private LoopbackReceiver receiver = null!;
     private string admin = null!;
     private string planner = null!;

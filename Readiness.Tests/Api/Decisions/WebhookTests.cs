@@ -20,7 +20,7 @@ public sealed class WebhookTests
     private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
-    private SqliteDatabase database = null!;
+    private Database database = null!;
     private HttpListener receiver = null!;
     private string admin = null!;
     private string hookUrl = null!;

@@ -23,7 +23,7 @@ public sealed class BackupCommandTests
 
             Assert.That(code, Is.EqualTo(BackupCommand.Ok), error.ToString());
             Assert.That(SqliteFileCheck.Problem(target), Is.Null);
-            using var copy = SqliteDatabase.ForFile(target).Open();
+            using var copy = Database.ForFile(target).Open();
             Assert.That(copy.ExecuteScalar<long>("SELECT count(*) FROM municipalities"), Is.EqualTo(10_752));
             if (!OperatingSystem.IsWindows())
             {

@@ -118,7 +118,7 @@ public sealed class ReadinessEndpointTests : ResultsFixture
     [Test]
     public void ShippedAssessments_IncludeProvisionsByTheUnionAndTheDistrict()
     {
-        using var connection = Readiness.Data.SqliteDatabase.ForFile(Factory.DatabasePath).Open();
+        using var connection = Readiness.Data.Database.ForFile(Factory.DatabasePath).Open();
         var counts = Dapper.SqlMapper.Query<(string Provider, long Count)>(connection,
             """
             SELECT p, count(*) FROM (

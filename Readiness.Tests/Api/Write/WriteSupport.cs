@@ -17,7 +17,7 @@ internal static class WriteSupport
     public const string Starnberg = "09188";
     public const string WeilheimSchongau = "09190";
 
-    public static SqliteDatabase Database(this ReadinessFactory factory) => SqliteDatabase.ForFile(factory.DatabasePath);
+    public static Database Database(this ReadinessFactory factory) => factory.OpenDatabase();
 
     /// <summary>Creates a key as the CLI would and returns the secret.</summary>
     public static string CreateKey(this ReadinessFactory factory, Role role, params string[] districts) =>

@@ -17,7 +17,7 @@ internal static class StandInInputs
 {
     private static readonly Lazy<BaseDataSnapshot> Snapshot = new(() =>
     {
-        var database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(SeededDatabase.NewDirectory()));
+        var database = Database.ForFile(SeededDatabase.CopyInto(SeededDatabase.NewDirectory()));
         using var connection = database.Open();
         return BaseDataReader.Read(connection);
     }, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -23,7 +23,7 @@ internal static class GermanMunicipalities
         var directory = SeededDatabase.NewDirectory();
         try
         {
-            var database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
+            var database = Database.ForFile(SeededDatabase.CopyInto(directory));
             using var connection = database.Open();
             return BaseDataReader.Read(connection).Municipalities;
         }

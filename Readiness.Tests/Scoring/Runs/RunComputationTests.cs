@@ -21,7 +21,7 @@ public sealed class RunComputationTests
     public static void ComputeOnce()
     {
         var directory = SeededDatabase.NewDirectory();
-        var database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(directory));
+        var database = Database.ForFile(SeededDatabase.CopyInto(directory));
         using (var connection = database.Open())
         {
             baseData = BaseDataReader.Read(connection);

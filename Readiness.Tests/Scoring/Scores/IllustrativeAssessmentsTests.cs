@@ -20,7 +20,7 @@ public sealed class IllustrativeAssessmentsTests
     [OneTimeSetUp]
     public void ReadTheRealBaseData()
     {
-        var database = SqliteDatabase.ForFile(SeededDatabase.CopyInto(SeededDatabase.NewDirectory()));
+        var database = Database.ForFile(SeededDatabase.CopyInto(SeededDatabase.NewDirectory()));
         using (var connection = database.Open())
         {
             municipalities = BaseDataReader.Read(connection).Municipalities;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readiness.Api.Auth;
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Data.Decisions;
 using Readiness.Scoring.Model;
@@ -40,45 +41,45 @@ internal static class PairDecisionRules
         }
         else if (body.Mentor == body.Mentee)
         {
-            errors["mentor"] = ["The mentor must be another municipality than the mentee."];
+            errors["mentor"] = [Texts.Get("Decision.SameMunicipality")];
         }
 
         if (body.Decision is null || !All.Contains(body.Decision))
         {
-            errors["decision"] = [$"Must be one of {string.Join(", ", All)}."];
+            errors["decision"] = [Texts.Format("Problem.OneOf", string.Join(", ", All))];
         }
 
         if (body.Date is null || !DateOnly.TryParseExact(body.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            errors["date"] = ["Required: the date of the decision as yyyy-MM-dd."];
+            errors["date"] = [Texts.Get("Problem.DateRequired")];
         }
         else if (date > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
         {
-            errors["date"] = ["A decision cannot be dated in the future."];
+            errors["date"] = [Texts.Get("Decision.FutureDate")];
         }
 
         if (body.Decision is Declined or Forbidden && string.IsNullOrWhiteSpace(body.Reason))
         {
-            errors["reason"] = [$"A {body.Decision} pair needs a reason, so the district remembers why."];
+            errors["reason"] = [Texts.Format("Decision.ReasonNeeded", body.Decision)];
         }
 
         if ((body.Outcome is not null || body.TopicsTransferred is { Count: > 0 }) && body.Decision != Ended)
         {
-            errors["outcome"] = ["An outcome belongs to an ended pair only."];
+            errors["outcome"] = [Texts.Get("Decision.OutcomeOnlyEnded")];
         }
         else if (body.Outcome is not null && !Outcomes.Contains(body.Outcome))
         {
-            errors["outcome"] = [$"Must be one of {string.Join(", ", Outcomes)}."];
+            errors["outcome"] = [Texts.Format("Problem.OneOf", string.Join(", ", Outcomes))];
         }
 
         if (body.TopicsTransferred?.FirstOrDefault(t => !Structures.All.Contains(t)) is { } unknown)
         {
-            errors["topicsTransferred"] = [$"'{unknown}' is no structure key; use the pair's topics."];
+            errors["topicsTransferred"] = [Texts.Format("Decision.UnknownTopic", unknown)];
         }
 
         if (body.Note is { Length: > 2000 } || body.Reason is { Length: > 2000 })
         {
-            errors[body.Note is { Length: > 2000 } ? "note" : "reason"] = ["At most 2000 characters."];
+            errors[body.Note is { Length: > 2000 } ? "note" : "reason"] = [Texts.Format("Problem.MaxLength", 2000)];
         }
 
         return errors;
@@ -93,31 +94,31 @@ internal static class PairDecisionRules
         var candidate = run?.Mentee(mentee)?.Candidates.Any(c => c.MentorAgs == mentor) == true;
         if (!Next[current].Contains(decision))
         {
-            return Conflict($"The pair {mentee}–{mentor} is {(current == "" ? "not decided yet" : current)}; next can be {string.Join(", ", Next[current])}.");
+            return Conflict(Texts.Format("Decision.State", mentee, mentor, current == "" ? Texts.Get("Decision.NotDecided") : current, string.Join(", ", Next[current])));
         }
 
         if (decision == Agreed && current is "" or Ended or Declined && !proposed)
         {
-            return Conflict($"The current run does not propose {mentor} as mentor of {mentee}; pin the pair instead (with a reason if it is no candidate).");
+            return Conflict(Texts.Format("Decision.NotProposed", mentor, mentee));
         }
 
         if (decision == Pinned && !candidate)
         {
             if (string.IsNullOrWhiteSpace(body.Reason))
             {
-                return Problems.Invalid("reason", "Pinning a pair that is no candidate of the current run needs a reason.");
+                return Problems.Invalid("reason", Texts.Get("Decision.PinReason"));
             }
 
             if (mentee[..5] != mentor[..5])
             {
-                return Problems.Invalid("mentor", "A pair that is no candidate must lie in one district.");
+                return Problems.Invalid("mentor", Texts.Get("Decision.OneDistrict"));
             }
         }
 
         if (decision is Agreed or Pinned
             && currentOfDistrict.FirstOrDefault(d => d.MenteeAgs == mentee && d.MentorAgs != mentor && IsFixed(d.Decision)) is { } other)
         {
-            return Conflict($"{mentee} already has {other.MentorAgs} as mentor ({other.Decision}); end or decline that pair first.");
+            return Conflict(Texts.Format("Decision.OtherMentor", mentee, other.MentorAgs, other.Decision));
         }
 
         return null;
@@ -128,5 +129,5 @@ internal static class PairDecisionRules
         !caller.Covers(mentee) ? mentee : !caller.Covers(mentor) ? mentor : null;
 
     private static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The pair is not in a state for this step", detail: detail);
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Decision.Conflict.Title"), detail: detail);
 }

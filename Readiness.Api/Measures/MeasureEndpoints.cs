@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Api.Webhooks;
 using Readiness.Data.ApiKeys;
@@ -128,7 +129,7 @@ internal static class MeasureEndpoints
 
         if (status is not null && !MeasureRules.Statuses.Contains(status))
         {
-            errors["status"] = [$"Must be one of {string.Join(", ", MeasureRules.Statuses)}."];
+            errors["status"] = [Texts.Format("Problem.OneOf", string.Join(", ", MeasureRules.Statuses))];
         }
 
         if (errors.Count > 0)
@@ -195,8 +196,8 @@ internal static class MeasureEndpoints
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-                detail: "Send the measure's ETag (from GET) as If-Match, so a change made meanwhile by someone else is not overwritten.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: Texts.Get("Measure.IfMatch.Title"),
+                detail: Texts.Get("Measure.IfMatch.Detail"));
         }
 
         if (!ifMatch.Split(',').Select(t => t.Trim()).Contains(MeasureAnswers.ETag(stored)))
@@ -245,7 +246,7 @@ internal static class MeasureEndpoints
 
         if (runs.Current is not { } run)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No run published yet");
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: Texts.Get("Problem.NoRun.Title"), detail: Texts.Get("Problem.NoRun.Detail"));
         }
 
         if (!run.Default.ByAgs.TryGetValue(ags, out var entry))
@@ -305,8 +306,8 @@ internal static class MeasureEndpoints
     }
 
     private static ProblemHttpResult Stale(MeasureRecord current) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The measure was changed meanwhile",
-            detail: $"Its ETag is now {MeasureAnswers.ETag(current)}; read it again and apply your change to the current state.");
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: Texts.Get("Measure.Changed.Title"),
+            detail: Texts.Format("Measure.Changed.Detail", MeasureAnswers.ETag(current)));
 
     private static bool Recommends(byte[] readinessJson, string indicator)
     {

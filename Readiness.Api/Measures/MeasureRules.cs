@@ -1,4 +1,5 @@
 using System.Globalization;
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Data.Decisions;
 using Readiness.Scoring.Model;
@@ -24,7 +25,7 @@ internal static class MeasureRules
         {
             if (string.IsNullOrWhiteSpace(body.Title) || body.Title.Length > 200)
             {
-                errors["title"] = ["Required, at most 200 characters."];
+                errors["title"] = [Texts.Get("Measure.Title")];
             }
             else
             {
@@ -36,7 +37,7 @@ internal static class MeasureRules
         {
             if (body.FieldOfAction is null || !fields.Contains(body.FieldOfAction))
             {
-                errors["fieldOfAction"] = [$"Must be one of: {string.Join("; ", fields)}."];
+                errors["fieldOfAction"] = [Texts.Format("Problem.OneOf", string.Join("; ", fields))];
             }
             else
             {
@@ -49,15 +50,15 @@ internal static class MeasureRules
             var (kind, ags) = (body.Addressee?.Kind, body.Addressee?.Ags);
             if (kind is null || !AddresseeKinds.Contains(kind))
             {
-                errors["addressee.kind"] = [$"Must be one of {string.Join(", ", AddresseeKinds)}."];
+                errors["addressee.kind"] = [Texts.Format("Problem.OneOf", string.Join(", ", AddresseeKinds))];
             }
             else if (kind is "municipality" or "administrative-union" && !InDistrict(ags, district, baseData))
             {
-                errors["addressee.ags"] = [$"A {kind} addressee needs the AGS of a municipality of district {district}."];
+                errors["addressee.ags"] = [Texts.Format("Measure.AddresseeAgs", kind, district)];
             }
             else if (kind == "administrative-union" && baseData.Find(ags!)?.UnionKey is null)
             {
-                errors["addressee.ags"] = [$"{ags} belongs to no Verwaltungsgemeinschaft."];
+                errors["addressee.ags"] = [Texts.Format("Measure.NoUnion", ags)];
             }
             else
             {
@@ -69,7 +70,7 @@ internal static class MeasureRules
         {
             if (body.DueDate is null || !DateOnly.TryParseExact(body.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
             {
-                errors["dueDate"] = ["Required: the due date as yyyy-MM-dd."];
+                errors["dueDate"] = [Texts.Get("Problem.DateRequired")];
             }
             else
             {
@@ -81,7 +82,7 @@ internal static class MeasureRules
         {
             if (!Statuses.Contains(body.Status))
             {
-                errors["status"] = [$"Must be one of {string.Join(", ", Statuses)}."];
+                errors["status"] = [Texts.Format("Problem.OneOf", string.Join(", ", Statuses))];
             }
             else
             {
@@ -100,11 +101,11 @@ internal static class MeasureRules
         {
             if (!InDistrict(recommendation.Ags, measure.DistrictKey, baseData))
             {
-                errors["links.recommendation.ags"] = [$"Needs the AGS of a municipality of district {measure.DistrictKey}."];
+                errors["links.recommendation.ags"] = [Texts.Format("Measure.RecommendationAgs", measure.DistrictKey)];
             }
             else if (recommendation.Indicator is null || !Structures.All.Contains(recommendation.Indicator))
             {
-                errors["links.recommendation.indicator"] = [$"Must be a structure: {string.Join(", ", Structures.All)}."];
+                errors["links.recommendation.indicator"] = [Texts.Format("Measure.Structure", string.Join(", ", Structures.All))];
             }
             else
             {
@@ -116,7 +117,7 @@ internal static class MeasureRules
         {
             if (!InDistrict(pair.Mentee, measure.DistrictKey, baseData) || !AgsFormat.IsAgs(pair.Mentor) || baseData.Find(pair.Mentor!) is null)
             {
-                errors["links.pair"] = [$"Needs the mentee (a municipality of district {measure.DistrictKey}) and the mentor as AGS."];
+                errors["links.pair"] = [Texts.Format("Measure.Pair", measure.DistrictKey)];
             }
             else
             {
@@ -128,7 +129,7 @@ internal static class MeasureRules
         {
             if (group.Length is 0 or > 50)
             {
-                errors["links.sharedServiceGroup"] = ["A shared-service group id, at most 50 characters."];
+                errors["links.sharedServiceGroup"] = [Texts.Get("Measure.SharedGroup")];
             }
             else
             {
@@ -143,7 +144,7 @@ internal static class MeasureRules
     {
         if (value is { Length: > 0 } && value.Length > max)
         {
-            errors[field] = [$"At most {max} characters."];
+            errors[field] = [Texts.Format("Problem.MaxLength", max)];
             return null;
         }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Decisions;
 
@@ -60,12 +61,12 @@ internal static class WebhookEndpoints
 
         if (body.Events is not { Count: > 0 } || body.Events.Any(e => !WebhookEventNames.All.Contains(e)))
         {
-            errors["events"] = [$"One or more of {string.Join(", ", WebhookEventNames.All)}."];
+            errors["events"] = [Texts.Format("Webhook.Events", string.Join(", ", WebhookEventNames.All))];
         }
 
         if (body.Secret is not null && !ValidSecret(body.Secret))
         {
-            errors["secret"] = [$"Must be {WebhookSignature.Prefix} followed by base64 of 24 to 64 bytes."];
+            errors["secret"] = [Texts.Format("Webhook.Secret", WebhookSignature.Prefix)];
         }
 
         if (errors.Count > 0)

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Webhooks;
 
@@ -14,7 +15,7 @@ internal static class WebhookUrls
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            return "Must be an absolute https URL without user information.";
+            return Texts.Get("Webhook.AbsoluteHttps");
         }
 
         IPAddress[] addresses;
@@ -24,12 +25,12 @@ internal static class WebhookUrls
         }
         catch (SocketException)
         {
-            return $"The host {uri.Host} cannot be resolved.";
+            return Texts.Format("Webhook.Unresolved", uri.Host);
         }
 
         if (addresses.Length == 0)
         {
-            return $"The host {uri.Host} has no address.";
+            return Texts.Format("Webhook.NoAddress", uri.Host);
         }
 
         var loopback = addresses.All(IPAddress.IsLoopback);
@@ -40,11 +41,11 @@ internal static class WebhookUrls
 
         if (uri.Scheme != "https")
         {
-            return "Must be an https URL.";
+            return Texts.Get("Webhook.Https");
         }
 
         return addresses.FirstOrDefault(a => !IsPublic(a)) is { } inner
-            ? $"The host {uri.Host} resolves to {inner}, which is not a public address."
+            ? Texts.Format("Webhook.NotPublic", uri.Host, inner)
             : null;
     }
 

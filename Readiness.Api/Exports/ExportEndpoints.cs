@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Data.BaseData;
 using Readiness.Scoring.Scores;
@@ -75,7 +76,7 @@ internal static class ExportEndpoints
         var errors = new Dictionary<string, string[]>();
         if (locale is not null && !Locales.Contains(locale))
         {
-            errors["locale"] = [$"'{locale}' is not a locale: expected de (`;` and decimal comma) or en (`,` and decimal point)."];
+            errors["locale"] = [Texts.Format("Problem.CsvLocale", locale)];
         }
 
         var served = context.ServedRun();
@@ -149,7 +150,7 @@ internal static class ExportEndpoints
         query.AsListQuery().Validate(errors, run.BaseData);
         if (query.PeerGroup is { } id && !run.PeerGroupById.ContainsKey(id))
         {
-            errors["peerGroup"] = [$"'{id}' is not a peer group of run {run.Id}; see GET /api/v1/peer-groups."];
+            errors["peerGroup"] = [Texts.Format("Problem.PeerGroupFilter", id)];
         }
 
         return errors.Count > 0 ? Problems.Invalid(errors) : null;

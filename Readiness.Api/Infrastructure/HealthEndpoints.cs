@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Readiness.Api.Localization;
 using Readiness.Data;
 
 namespace Readiness.Api.Infrastructure;
@@ -50,10 +51,10 @@ internal static class HealthEndpoints
             logger.LogError(exception, "Health check failed");
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "The database does not answer",
+                title: Texts.Get("Problem.Health.Title"),
                 detail: exception is HealthProbeException failure
-                    ? $"The service is running but cannot read {failure.Part}: {failure.Reason}. Restore the database from a backup (README, \"Backup and restore\")."
-                    : "The service is running but cannot read its database.");
+                    ? Texts.Format("Problem.Health.Part", failure.Part, failure.Reason)
+                    : Texts.Get("Problem.Health.Detail"));
         }
     }
 }

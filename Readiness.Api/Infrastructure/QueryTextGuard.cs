@@ -1,3 +1,5 @@
+using Readiness.Api.Localization;
+
 namespace Readiness.Api.Infrastructure;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal static class QueryTextGuard
     {
         if (context.Request.QueryString.HasValue && Find(context.Request.Query) is { } errors)
         {
-            await TypedResults.ValidationProblem(errors, title: "A query value contains control characters").ExecuteAsync(context);
+            await TypedResults.ValidationProblem(errors, title: Texts.Get("Problem.ControlCharacters.Title")).ExecuteAsync(context);
             return;
         }
 
@@ -25,7 +27,7 @@ internal static class QueryTextGuard
         {
             if (name.Any(char.IsControl))
             {
-                (errors ??= [])[Printable(name)] = ["The parameter's name contains control characters."];
+                (errors ??= [])[Printable(name)] = [Texts.Get("Problem.ControlCharacters.Name")];
                 continue;
             }
 
@@ -33,7 +35,7 @@ internal static class QueryTextGuard
             {
                 if (value is not null && value.Any(char.IsControl))
                 {
-                    (errors ??= [])[name] = [$"The value '{Printable(value)}' contains control characters (such as %00 or a line break); send plain text."];
+                    (errors ??= [])[name] = [Texts.Format("Problem.ControlCharacters.Value", Printable(value))];
                     break;
                 }
             }

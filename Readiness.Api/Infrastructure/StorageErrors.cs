@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Readiness.Api.Localization;
 
 namespace Readiness.Api.Infrastructure;
 
@@ -51,9 +52,8 @@ internal sealed class StorageErrors(IProblemDetailsService problemDetails, ILogg
             ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Storage full",
-                Detail = "The database could not be written: the disk holding it is full or failing. Nothing was written. "
-                    + "Send the request again once space has been freed.",
+                Title = Texts.Get("Problem.StorageFull.Title"),
+                Detail = Texts.Get("Problem.StorageFull.Detail"),
             },
         });
     }

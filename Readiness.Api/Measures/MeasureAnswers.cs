@@ -1,4 +1,5 @@
 using System.Globalization;
+using Readiness.Api.Localization;
 using Readiness.Api.Runs;
 using Readiness.Data.Assessments;
 using Readiness.Data.Decisions;
@@ -38,7 +39,7 @@ internal static class MeasureAnswers
             .OrderBy(a => a.ReferenceDate)
             .FirstOrDefault();
         return shown is null ? null : new EvidenceDto(structure, shown.ReferenceDate,
-            string.Create(CultureInfo.InvariantCulture, $"structure present since {shown.ReferenceDate:yyyy-MM-dd}"));
+            Texts.Format("Measure.Evidence", Labels.Structure(structure), Texts.Date(shown.ReferenceDate)));
     }
 
     /// <summary>Structure labels for a measure made from a recommendation (German: the words of a district office).</summary>

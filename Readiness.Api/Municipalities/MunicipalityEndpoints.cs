@@ -1,7 +1,8 @@
+using Readiness.Api.Localization;
 using Readiness.Api.PeerGroups;
 using Readiness.Api.Runs;
-using Readiness.Data;
 using Readiness.Data.BaseData;
+using Readiness.Data;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Municipalities;
@@ -59,34 +60,34 @@ internal static class MunicipalityEndpoints
         var (pageNumber, size) = Paging.Validate(page, pageSize, errors);
         if (state is not null && (!AgsFormat.IsStateKey(state) || !districts.StateExists(state)))
         {
-            errors["state"] = [$"'{state}' is not a state key: expected two digits 01..16, e.g. 09 for Bavaria."];
+            errors["state"] = [AreaFilters.StateMessage(state)];
         }
 
         if (district is not null && (!AgsFormat.IsDistrictKey(district) || districts.Find(district) is null))
         {
-            errors["district"] = [$"'{district}' is not a district key: expected the 5 digits of an existing district, e.g. 09188."];
+            errors["district"] = [AreaFilters.DistrictMessage(district)];
         }
 
         if (kind is not null && !Kinds.Municipality.Contains(kind))
         {
-            errors["kind"] = [$"'{kind}' is not a kind: expected one of {string.Join(", ", Kinds.Municipality)}."];
+            errors["kind"] = [Texts.Format("Problem.Kind", kind, string.Join(", ", Kinds.Municipality))];
         }
 
         var descending = sort?.StartsWith('-') ?? false;
         var sortKey = sort?.TrimStart('-') ?? "name";
         if (!Sorts.TryGetValue(sortKey, out var sortBy))
         {
-            errors["sort"] = [$"'{sort}' is not a sort key: expected one of {string.Join(", ", Sorts.Keys)}, optionally prefixed with -."];
+            errors["sort"] = [Texts.Format("Problem.Sort", sort, string.Join(", ", Sorts.Keys))];
         }
 
         if (tier is not null && !TierNames.TryParse(tier, out _))
         {
-            errors["tier"] = [TierNames.Message(tier)];
+            errors["tier"] = [Texts.Format("Problem.Tier", tier, string.Join(", ", TierNames.WireNames))];
         }
 
         if (peerGroup is not null && (run is null || !run.PeerGroupById.ContainsKey(peerGroup.Value)))
         {
-            errors["peerGroup"] = [$"'{peerGroup}' is not a peer group of the current run; see GET /api/v1/peer-groups."];
+            errors["peerGroup"] = [Texts.Format("Problem.PeerGroupFilter", peerGroup)];
         }
 
         if (errors.Count > 0)

@@ -1,12 +1,13 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Readiness.Api.Assessments;
 using Readiness.Api.Auth;
-using Readiness.Data;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
 using Readiness.Data.Audit;
 using Readiness.Data.Profiles;
+using Readiness.Data;
 using Readiness.Scoring.Scores;
 
 namespace Readiness.Api.Readiness;
@@ -77,7 +78,7 @@ internal static class ProfileEndpoints
     {
         if (name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            return Problems.Invalid("name", "A profile name has 1..64 letters, digits or -, e.g. rural-focus.");
+            return Problems.Invalid("name", Texts.Get("Problem.ProfileName"));
         }
 
         if (!RequestBody.IsJson(request))
@@ -99,17 +100,17 @@ internal static class ProfileEndpoints
         catch (JsonException exception)
         {
             var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
-            return Problems.Invalid(path, $"Not a valid profile here: {exception.Message.Split(". ")[0]}.");
+            return Problems.Invalid(path, BodyProblems.NotJson(exception, "Problem.ProfileInvalid"));
         }
 
         if (profile is null)
         {
-            return Problems.Invalid("body", "The body is empty: expected a profile definition as JSON (see GET /api/v1/profiles/default).");
+            return Problems.Invalid("body", Texts.Get("Problem.ProfileEmpty"));
         }
 
         if (!string.IsNullOrEmpty(profile.Name) && profile.Name != name)
         {
-            return Problems.Invalid("name", $"The body names the profile '{profile.Name}' but the path '{name}'; leave the body's name out or make them equal.");
+            return Problems.Invalid("name", Texts.Format("Problem.ProfileNames", profile.Name, name));
         }
 
         profile = profile with { Name = name };

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Readiness.Api.Localization;
 using Readiness.Api.PeerGroups;
 using Readiness.Api.Runs;
 using Readiness.Scoring.Scores;
@@ -41,22 +42,22 @@ public sealed record ReadinessListQuery
     {
         if (State is not null && (!AgsFormat.IsStateKey(State) || (baseData is not null && !baseData.Snapshot.Municipalities.Any(m => m.StateKey == State))))
         {
-            errors["state"] = [$"'{State}' is not a state key: expected two digits 01..16, e.g. 09 for Bavaria."];
+            errors["state"] = [AreaFilters.StateMessage(State)];
         }
 
         if (District is not null && (!AgsFormat.IsDistrictKey(District) || (baseData is not null && !baseData.Snapshot.Municipalities.Any(m => m.DistrictKey == District))))
         {
-            errors["district"] = [$"'{District}' is not a district key: expected the 5 digits of an existing district, e.g. 09188."];
+            errors["district"] = [AreaFilters.DistrictMessage(District)];
         }
 
         if (Tier is not null && !TierNames.TryParse(Tier, out _))
         {
-            errors["tier"] = [TierNames.Message(Tier)];
+            errors["tier"] = [Texts.Format("Problem.Tier", Tier, string.Join(", ", TierNames.WireNames))];
         }
 
         if (Sort is not null && !Sorts.Contains(Sort))
         {
-            errors["sort"] = [$"'{Sort}' is not a sort key: expected score, name, coverage or priority, optionally prefixed with -."];
+            errors["sort"] = [Texts.Format("Problem.Sort", Sort, "score, name, coverage, priority")];
         }
     }
 }

@@ -1,8 +1,9 @@
-using Readiness.Data.Decisions;
 using System.Security.Claims;
 using System.Text.Json;
 using Readiness.Api.Auth;
+using Readiness.Api.Localization;
 using Readiness.Data.ApiKeys;
+using Readiness.Data.Decisions;
 using Readiness.Data.Runs;
 
 namespace Readiness.Api.Runs;
@@ -75,8 +76,8 @@ internal static class RunEndpoints
     internal static Results<Ok<RunDto>, ProblemHttpResult> GetCurrentRun(PublishedRunCache cache) =>
         cache.Current is { } run
             ? TypedResults.Ok(ToDto(run.Run, run.Id))
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No run published yet",
-                detail: "The first run starts with the service; try again in a minute, or see GET /api/v1/runs.");
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Problem.NoRun.Title"),
+                detail: Texts.Get("Problem.NoRun.Detail"));
 
     internal static Results<Ok<RunDto>, ProblemHttpResult> GetRun([Description("Run id.")] long id, RunStore runs) =>
         runs.Get(id) is { } run ? TypedResults.Ok(ToDto(run, runs.CurrentId())) : Problems.NotFound("Run", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -89,8 +90,8 @@ internal static class RunEndpoints
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
-                title: "A run is already running",
-                detail: $"Run {conflict!.RunningRunId} has been running since {conflict.StartedAt:O}; start another when it has finished.",
+                title: Texts.Get("Problem.RunRunning.Title"),
+                detail: Texts.Format("Problem.RunRunning.Detail", conflict!.RunningRunId, conflict.StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
                 extensions: new Dictionary<string, object?> { ["runningRunId"] = conflict.RunningRunId });
         }
 
@@ -120,12 +121,12 @@ internal static class RunEndpoints
             .FirstOrDefault();
         if (earlierId is null)
         {
-            return Problems.Invalid("since", $"Run {id} has no earlier published run to compare with; name one with ?since=.");
+            return Problems.Invalid("since", Texts.Format("Problem.NoEarlierRun", id));
         }
 
         if (runs.Get(earlierId.Value) is not { PublishedAt: not null })
         {
-            return Problems.Invalid("since", $"Run {earlierId} does not exist or was never published.");
+            return Problems.Invalid("since", Texts.Format("Problem.SinceUnknown", earlierId));
         }
 
         static PairChangeDto Pair(PairChangeRecord p) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Readiness.Api.Localization;
 using Readiness.Data.Runs;
 
 namespace Readiness.Api.Runs;
@@ -12,11 +13,11 @@ internal static class RunProblems
     /// </summary>
     public static ProblemHttpResult NotPublished(RunRecord run) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
-        title: "Run not published",
+        title: Texts.Get("Problem.NotPublished.Title"),
         detail: run.Status switch
         {
-            RunRecord.Unchanged => $"Run {run.Id} found its inputs unchanged and published nothing: it has no changes. The run served before it stays current.",
-            RunRecord.Running => $"Run {run.Id} is still running; its changes can be read once it is published.",
-            _ => $"Run {run.Id} {run.Status} and published nothing: it has no results to compare.",
+            RunRecord.Unchanged => Texts.Format("Problem.NotPublished.Unchanged", run.Id),
+            RunRecord.Running => Texts.Format("Problem.NotPublished.Running", run.Id),
+            _ => Texts.Format("Problem.NotPublished.Other", run.Id, run.Status),
         });
 }

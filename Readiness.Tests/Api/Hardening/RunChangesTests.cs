@@ -28,7 +28,7 @@ public sealed class RunChangesTests
         using var response = await client.GetAsync($"/api/v1/runs/{id}/changes?since={current}");
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.NotFound);
-        Assert.That(problem.Get<string>("detail"), Does.Contain("published nothing"));
+        Assert.That(problem.Get<string>("detail"), Does.Contain("nichts veröffentlicht"));
         using var served = await client.GetAsync($"/api/v1/readiness?run={id}");
         Assert.That(served.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "as ?run= treats it");
     }

@@ -24,7 +24,7 @@ public sealed class StorageFullTests
         using var response = await client.PostAsync("/test/storage-full", new StringContent("{}"));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.That(problem.Get<string>("title"), Is.EqualTo("Storage full"));
+        Assert.That(problem.Get<string>("title"), Is.EqualTo("Speicher voll"));
         Assert.That(response.Headers.RetryAfter, Is.Not.Null);
     }
 

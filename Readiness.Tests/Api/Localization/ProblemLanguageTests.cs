@@ -13,7 +13,8 @@ namespace Readiness.Tests.Api.Localization;
 
 /// <summary>
 /// A representative set of bad requests (body not JSON, wrong types, bad AGS, no key, unknown key, too weak a role,
-/// another district, an import with bad rows, a wrong content type, a query value of the wrong type): each problem's
+/// another district, an import with bad rows, a wrong content type, query values of the wrong type or with control
+/// characters; the rate limit is in RateLimitTests): each problem's
 /// title and texts are those of the German resources by default and of the English ones with Accept-Language: en, so
 /// a text that is English again (or has no German companion) fails here. The expected texts come from the resource
 /// files, with their placeholders as wildcards.
@@ -76,6 +77,10 @@ public sealed partial class ProblemLanguageTests : ResultsFixture
             HttpStatusCode.UnsupportedMediaType, "Body.UnsupportedType.Title", ("detail", "Body.UnsupportedType.Detail")),
         new("query value of the wrong type", "GET", "/api/v1/readiness?page=erste", Key.None, null, "", HttpStatusCode.BadRequest, "Problem.Validation",
             ("errors.page", "BadRequest.NotA")),
+        new("unknown tier and sort", "GET", "/api/v1/municipalities?tier=gold&sort=colour", Key.None, null, "", HttpStatusCode.BadRequest, "Problem.Validation",
+            ("errors.tier", "Problem.Tier"), ("errors.sort", "Problem.Sort")),
+        new("control characters in the query", "GET", "/api/v1/municipalities?q=a%00b", Key.None, null, "", HttpStatusCode.BadRequest,
+            "Problem.ControlCharacters.Title", ("errors.q", "Problem.ControlCharacters.Value")),
     ];
 
     [OneTimeSetUp]

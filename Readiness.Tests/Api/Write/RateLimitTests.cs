@@ -31,6 +31,28 @@ public sealed class RateLimitTests
     }
 
     [Test]
+    public async Task Reads_OverTheLimit_AreToldInEnglish_WithAcceptLanguageEn()
+    {
+        var key = factory.CreateKey(Role.Reader);
+        async Task<HttpResponseMessage> Read()
+        {
+            using var request = Request(HttpMethod.Get, "/api/v1/districts?state=09", key);
+            request.Headers.AcceptLanguage.ParseAdd("en");
+            return await client.SendAsync(request);
+        }
+
+        for (var i = 0; i < Reads; i++)
+        {
+            (await Read()).Dispose();
+        }
+
+        using var limited = await Read();
+        var problem = await limited.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.That(problem.Get<string>("title"), Is.EqualTo("Too many requests"));
+        Assert.That(problem.Get<string>("detail"), Does.Contain($"{Reads} reads per 600 s"));
+    }
+
+    [Test]
     public async Task Reads_TheRequestAfterTheLimit_Gets429WithRetryAfter()
     {
         var key = factory.CreateKey(Role.Reader);

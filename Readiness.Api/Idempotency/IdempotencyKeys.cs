@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Data.Sqlite;
 using Readiness.Api.Auth;
 using Readiness.Api.Infrastructure;
+using Readiness.Api.Localization;
 using Readiness.Data.Idempotency;
 
 namespace Readiness.Api.Idempotency;
@@ -37,7 +39,7 @@ internal sealed class IdempotencyKeys(IdempotencyStore store, TimeProvider clock
         {
             return new IdempotencyCheck(null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [Header] = [$"Send one key of 1..{MaxLength} visible ASCII characters, e.g. a UUID: {Header}: \"8e03978e-40d5-43e8-bc93-6894a57f9324\"."],
+                [Header] = [Texts.Format("Idempotency.Invalid", MaxLength, Header)],
             }), null, null);
         }
 
@@ -64,9 +66,8 @@ internal sealed class IdempotencyKeys(IdempotencyStore store, TimeProvider clock
             ? new IdempotencyCheck(null, null, null, previous)
             : new IdempotencyCheck(null, null, TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The Idempotency-Key was used for another request",
-                detail: $"The key was first sent with {previous.Operation} at {previous.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC and another body or address. "
-                    + "Nothing was written. Send this request with a new key."), null);
+                title: Texts.Get("Idempotency.Mismatch.Title"),
+                detail: Texts.Format("Idempotency.Mismatch.Detail", previous.Operation, previous.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))), null);
 
     private static string Hash(HttpRequest request, ReadOnlySpan<byte> body)
     {

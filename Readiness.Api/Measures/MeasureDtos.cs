@@ -28,7 +28,7 @@ public sealed record MeasureLinksDto(RecommendationLinkDto? Recommendation, Pair
 /// <param name="Text">The same in words.</param>
 public sealed record EvidenceDto(string Structure, DateOnly PresentSince, string Text);
 
-/// <summary>A new measure, or for PATCH the fields to change (absent or null: unchanged).</summary>
+/// <summary>A new measure, or for PATCH a JSON Merge Patch of one (RFC 7396): a field absent stays, null removes an optional field.</summary>
 /// <param name="Title">What is to be done.</param>
 /// <param name="FieldOfAction">Field of action (Handlungsfeld), one of the configured list.</param>
 /// <param name="Addressee">Who is to do it.</param>

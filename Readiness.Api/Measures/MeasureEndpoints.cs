@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Readiness.Api.Auth;
 using Readiness.Api.Idempotency;
@@ -73,6 +72,8 @@ internal static class MeasureEndpoints
                 + "Needs `If-Match` with the measure's current `ETag`: without it 428, with a stale one 412, so two planners do not overwrite each other. Audited.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         routes.MapPost("/api/v1/municipalities/{ags}/recommendations/{indicator}/measure", CreateFromRecommendation)
@@ -179,10 +180,9 @@ internal static class MeasureEndpoints
     }
 
     /// <summary>Changes a measure under If-Match.</summary>
-    internal static Results<Ok<MeasureDto>, ValidationProblem, ProblemHttpResult> UpdateMeasure(
+    internal static async Task<Results<Ok<MeasureDto>, ValidationProblem, ProblemHttpResult>> UpdateMeasure(
         [Description("Five-digit district key, e.g. 09188.")] string key,
         [Description("Measure id.")] long id,
-        JsonObject body,
         ClaimsPrincipal user,
         [AsParameters] MeasureServices services,
         HttpContext context)
@@ -214,8 +214,14 @@ internal static class MeasureEndpoints
             return Stale(stored);
         }
 
+        var (body, unreadable) = await MeasurePatch.ReadAsync(context.Request, context.RequestAborted);
+        if (unreadable is not null)
+        {
+            return unreadable switch { ValidationProblem invalid => invalid, _ => (ProblemHttpResult)unreadable };
+        }
+
         var errors = new Dictionary<string, string[]>();
-        var changed = MeasurePatch.Apply(body, stored, services.Options.Value.Fields, services.BaseData, errors);
+        var changed = MeasurePatch.Apply(body!, stored, services.Options.Value.Fields, services.BaseData, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);

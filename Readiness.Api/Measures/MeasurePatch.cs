@@ -16,6 +16,36 @@ internal static class MeasurePatch
 {
     private static readonly string[] Required = ["title", "fieldOfAction", "addressee", "dueDate", "status"];
 
+    /// <summary>A measure is small; anything larger is a mistake.</summary>
+    private const long MaxBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// The patch document, or the problem with the body (415, 413, 400). Read by hand rather than bound, so that a property
+    /// set to null stays distinguishable from one left out.
+    /// </summary>
+    public static async Task<(JsonObject? Patch, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Assessments.RequestBody.IsJson(request))
+        {
+            return (null, Assessments.BodyProblems.UnsupportedMediaType(request.ContentType, "application/merge-patch+json", "application/json"));
+        }
+
+        if (await Assessments.RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } bytes)
+        {
+            return (null, Assessments.BodyProblems.TooLarge(MaxBodyBytes));
+        }
+
+        try
+        {
+            return JsonNode.Parse(bytes) is JsonObject patch ? (patch, null) : (null, Problems.Invalid("body", Localization.Texts.Get("Measure.PatchObject")));
+        }
+        catch (JsonException)
+        {
+            return (null, Problems.Invalid("body", Localization.Texts.Get("Measure.PatchObject")));
+        }
+    }
+
     /// <summary>The measure changed by <paramref name="patch"/>; every bad field named in <paramref name="errors"/>.</summary>
     public static MeasureRecord Apply(JsonObject patch, MeasureRecord stored, IReadOnlyList<string> fields, BaseDataCache baseData,
         Dictionary<string, string[]> errors)

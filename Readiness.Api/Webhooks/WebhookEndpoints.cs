@@ -32,7 +32,8 @@ internal static class WebhookEndpoints
             .WithSummary("Register a webhook subscription")
             .WithDescription("Events are delivered as POSTs signed the Standard Webhooks way (`webhook-id`, `webhook-timestamp`, `webhook-signature` = "
                 + "`v1,` + base64 HMAC-SHA256 of `{id}.{timestamp}.{body}` with the secret), retried with growing delays, never holding up a run or a "
-                + "request. Only https URLs that resolve to public addresses. The secret is shown in this answer only. Admin only; audited.");
+                + "request. Only https URLs that resolve to public addresses. The secret is shown in this answer only and stored encrypted; a "
+                + "replay for the same `Idempotency-Key` answers the subscription without it (send your own `secret` to be sure to have it). Admin only; audited.");
 
         group.MapGet("/", List)
             .RequireRole(Role.Admin)

@@ -105,7 +105,10 @@ public static class PairDecisions
             StartingPaired = pairs.Count(p => byAgs.TryGetValue(p.MenteeAgs, out var m) && m.Tier == ReadinessTier.Starting),
             CrossDistrictPairs = pairs.Count(p => byAgs.TryGetValue(p.MenteeAgs, out var a) && byAgs.TryGetValue(p.MentorAgs, out var b) && a.DistrictKey != b.DistrictKey),
         };
-        return new PairingResult(pairs, unpaired, solved.Candidates, pairs.Sum(p => p.Benefit), statistics);
+        return new PairingResult(pairs, unpaired, solved.Candidates, pairs.Sum(p => p.Benefit), statistics)
+        {
+            Roles = Roles(solved, pairs, unpaired, open.Select(p => p.Pair.MentorAgs).ToHashSet(StringComparer.Ordinal)),
+        };
     }
 
     /// <summary>How many of <paramref name="result"/>'s pairs stand because of a decision.</summary>
@@ -171,11 +174,42 @@ public static class PairDecisions
         return [.. solved.Candidates.Keys.Where(ags => !paired.Contains(ags)).Order(StringComparer.Ordinal).Select(ags =>
         {
             var all = solved.CandidatesOf(ags);
+            // Without any candidate the mentee was unpaired before the decisions too, for the same precise cause.
+            var cause = all.Count == 0 ? solved.Unpaired.First(u => u.Ags == ags).Cause
+                : useful.Contains(ags) ? PairingRoleReason.CandidatesAtCapacity
+                : PairingRoleReason.NoBenefit;
             var reason = all.Count == 0 ? UnpairedReason.NoCandidate
                 : useful.Contains(ags) ? UnpairedReason.CandidatesAtCapacity
                 : UnpairedReason.NoBenefit;
             var best = all.Count > 0 ? all[0] : null;
-            return new UnpairedMentee(ags, reason, all.Count, best?.MentorAgs, best?.Benefit);
+            return new UnpairedMentee(ags, reason, all.Count, best?.MentorAgs, best?.Benefit, cause);
         })];
+    }
+
+    /// <summary>
+    /// Every municipality's role after the decisions: the undecided plan's roles, with the pairs and unpaired mentees of the
+    /// decided plan; a mentor that lost its mentees to decisions has mentees paired elsewhere, or nothing to pass on.
+    /// </summary>
+    private static Dictionary<string, PairingRoleExplanation> Roles(
+        PairingResult solved, List<MentorPair> pairs, List<UnpairedMentee> unpaired, HashSet<string> usefulMentors)
+    {
+        var roles = new Dictionary<string, PairingRoleExplanation>(solved.Roles, StringComparer.Ordinal);
+        foreach (var (ags, role) in solved.Roles.Where(r => r.Value.Reason is PairingRoleReason.MentorPaired))
+        {
+            roles[ags] = new(PairingRole.Mentor, usefulMentors.Contains(ags) ? PairingRoleReason.MenteesPairedElsewhere : PairingRoleReason.NothingToPass);
+        }
+
+        foreach (var p in pairs)
+        {
+            roles[p.MenteeAgs] = new(PairingRole.Mentee, PairingRoleReason.MenteePaired);
+            roles[p.MentorAgs] = new(PairingRole.Mentor, PairingRoleReason.MentorPaired);
+        }
+
+        foreach (var u in unpaired)
+        {
+            roles[u.Ags] = new(PairingRole.Mentee, u.Cause);
+        }
+
+        return roles;
     }
 }

@@ -98,7 +98,8 @@ public sealed class DecisionIdempotencyTests
         var before = (factory.Count(write.Table), factory.Count("audit_log"));
         using var second = await Post(write, "zwei", key);
 
-        await second.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await second.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.Get<string>("title"), Does.Contain("andere Anfrage"), "in German by default");
         Assert.That((factory.Count(write.Table), factory.Count("audit_log")), Is.EqualTo(before));
     }
 

@@ -129,4 +129,20 @@ public sealed class PairDecisionsTests
 
         Assert.That(instancesWithDecisions, Is.GreaterThan(100), "the generator makes instances with decisions");
     }
+    [Test]
+    public void WithDecisions_UnpairedCausesAndRoles_FollowTheDecidedPlan()
+    {
+        var options = new PairingOptions { MaxMenteesPerMentor = 1 };
+        var plain = MentorAssignment.Solve(Places, [], options);
+        var result = PairDecisions.Solve(Places, [], options, [], [new PairConstraint(A.Ags, Y.Ags, Fixed: true), new PairConstraint(B.Ags, X.Ags, Fixed: false)]);
+
+        Assert.That(result.Unpaired.Single(u => u.Ags == F.Ags).Cause, Is.EqualTo(plain.Unpaired.Single(u => u.Ags == F.Ags).Cause),
+            "a mentee without candidates keeps its precise cause");
+        var paired = result.Pairs.Select(p => p.MenteeAgs).ToHashSet();
+        var mentoring = result.Pairs.Select(p => p.MentorAgs).ToHashSet();
+        Assert.That(result.Roles, Has.Count.EqualTo(Places.Length));
+        Assert.That(result.Roles.Where(r => r.Value.Reason == PairingRoleReason.MenteePaired).Select(r => r.Key), Is.EquivalentTo(paired));
+        Assert.That(result.Roles.Where(r => r.Value.Reason == PairingRoleReason.MentorPaired).Select(r => r.Key), Is.EquivalentTo(mentoring));
+        Assert.That(result.Unpaired.Select(u => result.RoleOf(u.Ags)!.Reason), Is.EqualTo(result.Unpaired.Select(u => u.Cause)));
+    }
 }

@@ -66,19 +66,19 @@ public sealed class ExactGroupingTests
             $"{exact.Solver.BoundAreas} by the bound), fell back: {string.Join(", ", exact.Solver.FellBack)}; {watch.Elapsed.TotalMilliseconds:F0} ms");
         Assert.That(fewer, Is.Empty, "the exact grouping never has fewer groups in a district");
         Assert.That(exact.Solver.Districts, Is.GreaterThan(200), "districts with municipalities below the threshold");
-        Assert.That(exact.Solver.ProvenOptimal, Is.GreaterThanOrEqualTo(0.8 * exact.Solver.Districts), "what the set-packing model proves today");
+        Assert.That(exact.Solver.ProvenOptimal, Is.GreaterThanOrEqualTo(0.85 * exact.Solver.Districts), "what the set-packing model proves today");
         Assert.That(exact.Solver.ProvenOptimal + exact.Solver.FellBack.Count, Is.EqualTo(exact.Solver.Districts));
     }
 
     [Test]
-    public void Germany_AtLeast80PercentOfDistrictsAreProvenOptimal()
+    public void Germany_AtLeast85PercentOfDistrictsAreProvenOptimal()
     {
-        // Issue 15 asks for 95 %; today 85 % are proven (the areas of very small places in 01, 07 and 13 exceed the
-        // enumeration budget, docs/shared-services.md). This holds the level reached so that it cannot slip unnoticed.
+        // Issue 15 asks for 95 %; today 211 of 246 (86 %) are proven (the areas of very small places in 01, 07 and 13
+        // exceed the enumeration budget, docs/shared-services.md). This holds the level reached so that it cannot slip unnoticed.
         var data = StandInInputs.Germany;
         var result = SharedServiceGrouping.Group(StandInInputs.ForSharedServices(data, seed: 11), data.Neighbours);
 
-        Assert.That(result.Solver.ProvenOptimal, Is.GreaterThanOrEqualTo(0.80 * result.Solver.Districts));
+        Assert.That(result.Solver.ProvenOptimal, Is.GreaterThanOrEqualTo(0.85 * result.Solver.Districts));
     }
 
     /// <summary>The largest number of disjoint connected sets within the ceiling over the floor, by dynamic programming over bitmasks.</summary>

@@ -29,7 +29,7 @@ public sealed class MustShowTests : ResultsFixture
     [Test]
     public void NoUpperTier_WithoutAContactPerson_OwnOrShared()
     {
-        using var connection = SqliteDatabase.ForFile(Factory.DatabasePath).Open();
+        using var connection = Database.ForFile(Factory.DatabasePath).Open();
         var without = connection.Query<string>(
             """
             SELECT s.ags FROM run_scores s JOIN assessments a ON a.id = s.assessment_id

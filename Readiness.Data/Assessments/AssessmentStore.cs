@@ -94,6 +94,14 @@ public sealed class AssessmentStore(Database database)
         string recordedBy, string? batchId, DateTimeOffset recordedAt)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            // PostgreSQL: writers of assessments queue here, as SQLite's BEGIN IMMEDIATE makes them queue, and the
+            // identity goes on from the first id returned, so the ids written are first, first + 1, …
+            connection.Execute("LOCK TABLE assessments IN SHARE ROW EXCLUSIVE MODE", transaction: transaction);
+            connection.Execute("SELECT setval(pg_get_serial_sequence('assessments', 'id'), coalesce(max(id), 0) + 1, false) FROM assessments", transaction: transaction);
+        }
+
         var first = connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) + 1 FROM assessments", transaction: transaction);
         var recorded = recordedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         BulkInsert.Run(connection, transaction, InsertSql, assessments, a => [

@@ -41,10 +41,12 @@ public static class IdenticalAssessments
         }
 
         var agsList = JsonSerializer.Serialize(assessments.Select(a => a.Ags).Distinct(StringComparer.Ordinal));
+        // The one dialect difference here: how each provider unpacks a JSON array of keys.
+        var keys = connection is Npgsql.NpgsqlConnection ? "SELECT json_array_elements_text(CAST(@agsList AS json))" : "SELECT value FROM json_each(@agsList)";
         var stored = connection.Query<StoredRow>(
                 $"""
                 SELECT {Columns} FROM assessments
-                WHERE source = 'surveyed' AND ags IN (SELECT value FROM json_each(@agsList))
+                WHERE source = 'surveyed' AND ags IN ({keys})
                 """,
                 new { agsList }, transaction)
             .Select(r => r.Signature)

@@ -1,9 +1,11 @@
+using Readiness.Data;
 using System.Net;
 using Readiness.Tests.Support;
 
 namespace Readiness.Tests.Api;
 
-public sealed class MunicipalityEndpointTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.Both))]
+public sealed class MunicipalityEndpointTests(DatabaseProvider provider)
 {
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
@@ -11,15 +13,15 @@ public sealed class MunicipalityEndpointTests
     [OneTimeSetUp]
     public void Start()
     {
-        factory = new ReadinessFactory();
+        factory = new ReadinessFactory(provider: provider);
         client = factory.CreateClient();
     }
 
     [OneTimeTearDown]
     public void Stop()
     {
-        client.Dispose();
-        factory.Dispose();
+        client?.Dispose();
+        factory?.Dispose();
     }
 
     [Test]

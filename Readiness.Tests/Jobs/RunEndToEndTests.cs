@@ -14,7 +14,8 @@ namespace Readiness.Tests.Jobs;
 /// settings differ from the seeded run's), run B on the same inputs is unchanged, a planner adds
 /// a surveyed assessment, run C publishes. The tests check what each step left.
 /// </summary>
-public sealed class RunEndToEndTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.Both))]
+public sealed class RunEndToEndTests(DatabaseProvider provider)
 {
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
@@ -34,7 +35,7 @@ public sealed class RunEndToEndTests
     [OneTimeSetUp]
     public async Task RunTheStory()
     {
-        factory = new ReadinessFactory().WithFastRuns();
+        factory = new ReadinessFactory(provider: provider).WithFastRuns();
         client = factory.CreateClient();
         database = factory.Database();
         var admin = factory.CreateKey(Role.Admin);
@@ -76,8 +77,8 @@ public sealed class RunEndToEndTests
     [OneTimeTearDown]
     public void Stop()
     {
-        client.Dispose();
-        factory.Dispose();
+        client?.Dispose();
+        factory?.Dispose();
     }
 
     [Test]

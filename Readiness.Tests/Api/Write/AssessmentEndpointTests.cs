@@ -1,3 +1,4 @@
+using Readiness.Data;
 using System.Globalization;
 using System.Net;
 using Readiness.Data.ApiKeys;
@@ -6,7 +7,8 @@ using static Readiness.Tests.Api.Write.WriteSupport;
 
 namespace Readiness.Tests.Api.Write;
 
-public sealed class AssessmentEndpointTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.Both))]
+public sealed class AssessmentEndpointTests(DatabaseProvider provider)
 {
     private ReadinessFactory factory = null!;
     private HttpClient client = null!;
@@ -16,7 +18,7 @@ public sealed class AssessmentEndpointTests
     [OneTimeSetUp]
     public void Start()
     {
-        factory = new ReadinessFactory();
+        factory = new ReadinessFactory(provider: provider);
         client = factory.CreateClient();
         planner = factory.CreateKey(Role.Planner, Starnberg);
         admin = factory.CreateKey(Role.Admin);
@@ -25,8 +27,8 @@ public sealed class AssessmentEndpointTests
     [OneTimeTearDown]
     public void Stop()
     {
-        client.Dispose();
-        factory.Dispose();
+        client?.Dispose();
+        factory?.Dispose();
     }
 
     [Test]

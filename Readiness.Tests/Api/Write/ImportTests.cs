@@ -1,3 +1,4 @@
+using Readiness.Data;
 using System.Net;
 using System.Text;
 using Dapper;
@@ -7,7 +8,8 @@ using static Readiness.Tests.Api.Write.WriteSupport;
 
 namespace Readiness.Tests.Api.Write;
 
-public sealed class ImportTests
+[TestFixtureSource(typeof(Providers), nameof(Providers.Both))]
+public sealed class ImportTests(DatabaseProvider provider)
 {
     private const string Import = "/api/v1/assessments/import";
 
@@ -19,7 +21,7 @@ public sealed class ImportTests
     [OneTimeSetUp]
     public void Start()
     {
-        factory = new ReadinessFactory();
+        factory = new ReadinessFactory(provider: provider);
         client = factory.CreateClient();
         planner = factory.CreateKey(Role.Planner, Starnberg);
         admin = factory.CreateKey(Role.Admin);
@@ -28,8 +30,8 @@ public sealed class ImportTests
     [OneTimeTearDown]
     public void Stop()
     {
-        client.Dispose();
-        factory.Dispose();
+        client?.Dispose();
+        factory?.Dispose();
     }
 
     private Task<HttpResponseMessage> Send(HttpContent content, string? key = null, string query = "") =>
@@ -215,7 +217,7 @@ public sealed class ImportTests
     [Test]
     public async Task MoreRowsThanTheLimit_OrAHeaderOfGarbage_IsOneProblem()
     {
-        await using var small = new ReadinessFactory().With("Readiness:Import:MaxRows", "2");
+        await using var small = new ReadinessFactory(provider: provider).With("Readiness:Import:MaxRows", "2");
         using var smallClient = small.CreateClient();
         var key = small.CreateKey(Role.Admin);
 

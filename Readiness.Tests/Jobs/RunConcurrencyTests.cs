@@ -26,7 +26,7 @@ public sealed class RunConcurrencyTests
         var running = (await accepted[0].ReadJsonAsync(HttpStatusCode.Accepted)).Get<long>("id");
         var problem = await refused[0].ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem.Get<long>("runningRunId"), Is.EqualTo(running));
-        Assert.That(problem.Get<string>("detail"), Does.StartWith($"Run {running} has been running since"));
+        Assert.That(problem.Get<string>("detail"), Does.StartWith($"Berechnungslauf {running} läuft seit"));
 
         faults.Release();
         var finished = await client.WaitForRunAsync(factory.Database(), running);

@@ -99,7 +99,7 @@ public sealed class DecisionIdempotencyTests
         using var second = await Post(write, "zwei", key);
 
         var problem = await second.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.That(problem.Get<string>("title"), Does.Contain("andere Anfrage"), "in German by default");
+        Assert.That(problem.Get<string>("title"), Does.Contain("anderen Anfrage"), "in German by default");
         Assert.That((factory.Count(write.Table), factory.Count("audit_log")), Is.EqualTo(before));
     }
 

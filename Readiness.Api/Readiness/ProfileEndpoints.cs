@@ -114,10 +114,10 @@ internal static class ProfileEndpoints
         }
 
         profile = profile with { Name = name };
-        var errors = ProfileValidator.Validate(profile);
+        var errors = ProfileValidator.Check(profile);
         if (errors.Count > 0)
         {
-            return Problems.Invalid(errors);
+            return Problems.Invalid(errors.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(Say).ToArray(), StringComparer.Ordinal));
         }
 
         var existed = profiles.Find(name) is not null;
@@ -132,6 +132,10 @@ internal static class ProfileEndpoints
         var stored = ToDto(profiles.Find(name)!);
         return existed ? TypedResults.Ok(stored) : TypedResults.Created($"/api/v1/profiles/{name}", stored);
     }
+
+    /// <summary>The error in the reader's language, from its code; its English message for a code without a text.</summary>
+    private static string Say(ProfileError error) =>
+        Texts.Find("Profile." + error.Code) is { } text ? string.Format(Texts.Culture, text, [.. error.Arguments]) : error.Message;
 
     private static ProfileDto ToDto(StoredProfile p) => new(p.Name, p.Builtin, p.Nightly, p.Version, p.UpdatedAt, p.UpdatedBy, p.Profile);
 }

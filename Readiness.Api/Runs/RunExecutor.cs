@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Readiness.Data;
 using Readiness.Data.Runs;
 using Readiness.Scoring.Pairing;
@@ -24,14 +25,19 @@ public sealed class RunExecutor(
     IRunFaults faults,
     IReadinessAnswerWriter answers,
     RunScheduler scheduler,
+    IOptions<RunThreadOptions> threads,
     ILogger<RunExecutor> logger)
 {
     public const string SnapshotStage = "snapshot";
     public const string WriteStage = "write";
     public const string PublishStage = "publish";
 
-    /// <summary>Executes the run on the run's own threads (<see cref="RunScheduler"/>), so requests keep theirs.</summary>
-    public void Execute(long runId, CancellationToken cancellationToken) => scheduler.Run(() => ExecuteHere(runId, cancellationToken));
+    /// <summary>
+    /// Executes the run on the run's own threads (<see cref="RunScheduler"/>), so requests keep theirs; a run started
+    /// by hand leaves a core to the planners reading meanwhile (docs/benchmarks.md, "Soak").
+    /// </summary>
+    public void Execute(long runId, CancellationToken cancellationToken) =>
+        scheduler.Run(() => ExecuteHere(runId, cancellationToken), threads.Value.ThreadsFor(runs.Get(runId)?.Trigger));
 
     private void ExecuteHere(long runId, CancellationToken cancellationToken)
     {

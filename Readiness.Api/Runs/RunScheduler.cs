@@ -37,8 +37,11 @@ public sealed class RunScheduler : TaskScheduler, IDisposable
 
     public override int MaximumConcurrencyLevel => threads.Length;
 
-    /// <summary>Runs <paramref name="work"/> on this scheduler and waits for it; its loops stay on this scheduler's threads.</summary>
-    public void Run(Action work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on this scheduler and waits for it; its loops stay on this scheduler's threads,
+    /// each on at most <paramref name="parallelism"/> of them (-1: all).
+    /// </summary>
+    public void Run(Action work, int parallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(work);
         Task.Factory.StartNew(
@@ -46,7 +49,7 @@ public sealed class RunScheduler : TaskScheduler, IDisposable
             {
                 work();
                 return true;
-            }),
+            }, parallelism),
             CancellationToken.None,
             TaskCreationOptions.DenyChildAttach,
             this).GetAwaiter().GetResult();

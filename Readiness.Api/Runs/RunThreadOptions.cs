@@ -18,5 +18,20 @@ public sealed class RunThreadOptions
     [Range(0, 19)]
     public int Nice { get; set; } = 19;
 
+    /// <summary>
+    /// Threads for a run started by hand (<c>POST /api/v1/runs</c>: by day, while planners read); 0 means one core
+    /// fewer than <see cref="Threads"/>, at least one. The nightly and the first run take <see cref="Threads"/>.
+    /// </summary>
+    [Range(0, 256)]
+    public int ManualThreads { get; set; }
+
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+
+    /// <summary>How many threads a run's loops may use, by what started it (the run's trigger).</summary>
+    public int ThreadsFor(string? trigger) => trigger == ManualTrigger
+        ? Math.Min(EffectiveThreads, ManualThreads > 0 ? ManualThreads : Math.Max(1, EffectiveThreads - 1))
+        : EffectiveThreads;
+
+    /// <summary>The trigger of a run started through the API.</summary>
+    public const string ManualTrigger = "manual";
 }

@@ -113,6 +113,9 @@ internal static class SoakBench
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RSS between runs: after the first run {rssStart / 1024.0:0} MB, at the end {rssEnd / 1024.0:0} MB ({(rssStart == 0 ? double.NaN : (rssEnd - rssStart) * 100.0 / rssStart):+0.0;-0.0} %)"));
+            // The last window before each run: whether memory levels off or keeps growing from run to run.
+            var beforeRuns = runs.Select(r => windows.LastOrDefault(w => w.End <= r.Started && !During(w)).RssKb).Where(kb => kb > 0).Append(rssEnd);
+            output.WriteLine($"RSS before each run and at the end, MB: {string.Join(", ", beforeRuns.Select(kb => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture)))}");
             return errors == 0 ? 0 : 1;
         }
         finally

@@ -32,10 +32,10 @@ internal static class RunPublisher
         return directory;
     }
 
-    /// <summary>Starts a manual run in the bench's store, which never has one running.</summary>
+    /// <summary>Starts a run as the nightly schedule does (on every core) in the bench's store, which never has one running.</summary>
     public static long Start(RunStore runs)
     {
-        var (run, conflict) = runs.TryStart("manual", "bench");
+        var (run, conflict) = runs.TryStart("schedule", "bench");
         return run?.Id ?? throw new InvalidOperationException($"Run {conflict?.RunningRunId} is running in the bench database.");
     }
 }

@@ -8,23 +8,34 @@ namespace Readiness.Scoring.Runs;
 /// </summary>
 public static class StageParallelism
 {
-    private static readonly AsyncLocal<TaskScheduler?> Ambient = new();
+    private static readonly AsyncLocal<(TaskScheduler Scheduler, int MaxDegree)?> Ambient = new();
 
-    /// <summary>Options for one loop: the run's scheduler if one is set, else the thread pool.</summary>
+    /// <summary>
+    /// Options for one loop: the run's scheduler and degree if set, else the thread pool; the loop's own
+    /// <paramref name="maxDegreeOfParallelism"/> (-1: none) can only lower the run's.
+    /// </summary>
     public static ParallelOptions Options(int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) => new()
     {
-        TaskScheduler = Ambient.Value ?? TaskScheduler.Default,
+        TaskScheduler = Ambient.Value?.Scheduler ?? TaskScheduler.Default,
         CancellationToken = cancellationToken,
-        MaxDegreeOfParallelism = maxDegreeOfParallelism,
+        MaxDegreeOfParallelism = (maxDegreeOfParallelism, Ambient.Value?.MaxDegree ?? -1) switch
+        {
+            (> 0 and var own, > 0 and var run) => Math.Min(own, run),
+            (> 0 and var own, _) => own,
+            (_, var run) => run,
+        },
     };
 
-    /// <summary>Runs <paramref name="work"/> with its loops on <paramref name="scheduler"/>; the caller's setting is restored after.</summary>
-    public static T On<T>(TaskScheduler scheduler, Func<T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> with its loops on <paramref name="scheduler"/>, each on at most
+    /// <paramref name="maxDegreeOfParallelism"/> threads (-1: as many as the scheduler has); the caller's setting is restored after.
+    /// </summary>
+    public static T On<T>(TaskScheduler scheduler, Func<T> work, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(work);
         var previous = Ambient.Value;
-        Ambient.Value = scheduler;
+        Ambient.Value = (scheduler, maxDegreeOfParallelism);
         try
         {
             return work();

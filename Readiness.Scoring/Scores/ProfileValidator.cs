@@ -8,22 +8,26 @@ namespace Readiness.Scoring.Scores;
 /// </summary>
 public static partial class ProfileValidator
 {
-    /// <summary>Errors by JSON path; empty when the profile is valid.</summary>
-    public static Dictionary<string, string[]> Validate(ScoringProfile profile)
+    /// <summary>English messages by JSON path; empty when the profile is valid.</summary>
+    public static Dictionary<string, string[]> Validate(ScoringProfile profile) =>
+        Check(profile).GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Every error with its code and arguments, so a caller can say it in the reader's language.</summary>
+    public static IReadOnlyList<ProfileError> Check(ScoringProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var errors = new Errors();
 
         if (string.IsNullOrEmpty(profile.Name) || !NamePattern().IsMatch(profile.Name))
         {
-            errors.Add("name", "name must be 1 to 64 lower-case letters, digits or hyphens, starting with a letter or digit");
+            errors.Add("name", "Name", "name must be 1 to 64 lower-case letters, digits or hyphens, starting with a letter or digit");
         }
 
         var pillarKeys = ValidatePillars(profile.Pillars, errors);
         ValidateIndicators(profile.Indicators, pillarKeys, errors);
         ValidatePillarContent(profile, errors);
         ValidateSettings(profile, errors);
-        return errors.ToDictionary();
+        return errors.ToList();
     }
 
     private static HashSet<string> ValidatePillars(IReadOnlyList<PillarDefinition>? pillars, Errors errors)
@@ -31,7 +35,7 @@ public static partial class ProfileValidator
         var keys = new HashSet<string>(StringComparer.Ordinal);
         if (pillars is null || pillars.Count == 0)
         {
-            errors.Add("pillars", "at least one pillar is required");
+            errors.Add("pillars", "PillarsRequired", "at least one pillar is required");
             return keys;
         }
 
@@ -40,17 +44,17 @@ public static partial class ProfileValidator
             var path = $"pillars[{j}]";
             if (pillars[j] is not { } pillar)
             {
-                errors.Add(path, "pillar is required");
+                errors.Add(path, "PillarRequired", "pillar is required");
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(pillar.Key))
             {
-                errors.Add($"{path}.key", "key is required");
+                errors.Add($"{path}.key", "KeyRequired", "key is required");
             }
             else if (!keys.Add(pillar.Key))
             {
-                errors.Add($"{path}.key", $"pillar '{pillar.Key}' is defined twice");
+                errors.Add($"{path}.key", "PillarTwice", "pillar '{0}' is defined twice", pillar.Key);
             }
 
             CheckWeight(pillar.Weight, $"{path}.weight", errors);
@@ -58,7 +62,7 @@ public static partial class ProfileValidator
 
         if (pillars.All(p => p is null || !(p.Weight > 0)))
         {
-            errors.Add("pillars", "at least one pillar weight must be above 0");
+            errors.Add("pillars", "PillarWeightAboveZero", "at least one pillar weight must be above 0");
         }
 
         return keys;
@@ -68,7 +72,7 @@ public static partial class ProfileValidator
     {
         if (indicators is null || indicators.Count == 0)
         {
-            errors.Add("indicators", "at least one indicator is required");
+            errors.Add("indicators", "IndicatorsRequired", "at least one indicator is required");
             return;
         }
 
@@ -78,26 +82,26 @@ public static partial class ProfileValidator
             var path = $"indicators[{i}]";
             if (indicators[i] is not { } indicator)
             {
-                errors.Add(path, "indicator is required");
+                errors.Add(path, "IndicatorRequired", "indicator is required");
                 continue;
             }
 
             if (!IndicatorKeys.IsKnown(indicator.Key))
             {
-                errors.Add($"{path}.key", $"unknown indicator '{indicator.Key}'; known: {string.Join(", ", IndicatorKeys.All)}");
+                errors.Add($"{path}.key", "UnknownIndicator", "unknown indicator '{0}'; known: {1}", indicator.Key, string.Join(", ", IndicatorKeys.All));
             }
             else if (!seen.Add(indicator.Key))
             {
-                errors.Add($"{path}.key", $"indicator '{indicator.Key}' is used twice");
+                errors.Add($"{path}.key", "IndicatorTwice", "indicator '{0}' is used twice", indicator.Key);
             }
             else if (indicator.Denominator != IndicatorDenominator.None && !IndicatorCatalog.ByKey[indicator.Key].AllowsDenominator)
             {
-                errors.Add($"{path}.denominator", $"'{indicator.Key}' is a yes/no answer, a share or a duration: its denominator must be none");
+                errors.Add($"{path}.denominator", "DenominatorNone", "'{0}' is a yes/no answer, a share or a duration: its denominator must be none", indicator.Key);
             }
 
             if (!pillarKeys.Contains(indicator.Pillar ?? ""))
             {
-                errors.Add($"{path}.pillar", $"pillar '{indicator.Pillar}' is not defined under pillars");
+                errors.Add($"{path}.pillar", "PillarUndefined", "pillar '{0}' is not defined under pillars", indicator.Pillar);
             }
 
             CheckWeight(indicator.Weight, $"{path}.weight", errors);
@@ -106,7 +110,7 @@ public static partial class ProfileValidator
 
         if (indicators.All(d => d is null || !(d.Weight > 0)))
         {
-            errors.Add("indicators", "at least one indicator weight must be above 0");
+            errors.Add("indicators", "IndicatorWeightAboveZero", "at least one indicator weight must be above 0");
         }
     }
 
@@ -114,23 +118,23 @@ public static partial class ProfileValidator
     {
         if (!double.IsFinite(indicator.Floor))
         {
-            errors.Add($"{path}.floor", "floor must be a number");
+            errors.Add($"{path}.floor", "FloorNumber", "floor must be a number");
         }
 
         if (!double.IsFinite(indicator.Target))
         {
-            errors.Add($"{path}.target", "target must be a number");
+            errors.Add($"{path}.target", "TargetNumber", "target must be a number");
         }
 
         if (double.IsFinite(indicator.Floor) && double.IsFinite(indicator.Target))
         {
             if (indicator.Direction == IndicatorDirection.HigherIsBetter && !(indicator.Floor < indicator.Target))
             {
-                errors.Add($"{path}.floor", "floor must be below target when higher is better");
+                errors.Add($"{path}.floor", "FloorBelowTarget", "floor must be below target when higher is better");
             }
             else if (indicator.Direction == IndicatorDirection.LowerIsBetter && !(indicator.Floor > indicator.Target))
             {
-                errors.Add($"{path}.floor", "floor must be above target when lower is better");
+                errors.Add($"{path}.floor", "FloorAboveTarget", "floor must be above target when lower is better");
             }
         }
     }
@@ -149,7 +153,7 @@ public static partial class ProfileValidator
             if (profile.Pillars[j] is { Weight: > 0 } pillar
                 && !profile.Indicators.Any(d => d is not null && d.Pillar == pillar.Key && d.Weight > 0))
             {
-                errors.Add($"pillars[{j}].weight", $"pillar '{pillar.Key}' has a weight but no indicator with a weight above 0");
+                errors.Add($"pillars[{j}].weight", "PillarWithoutIndicator", "pillar '{0}' has a weight but no indicator with a weight above 0", pillar.Key);
             }
         }
     }
@@ -161,7 +165,7 @@ public static partial class ProfileValidator
     {
         if (!double.IsFinite(weight) || weight < 0)
         {
-            errors.Add(path, "weight must be a number of at least 0");
+            errors.Add(path, "Weight", "weight must be a number of at least 0");
         }
     }
 

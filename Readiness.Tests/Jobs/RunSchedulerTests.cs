@@ -28,6 +28,31 @@ public sealed class RunSchedulerTests
     }
 
     [Test]
+    public void Run_WithAParallelismOfOne_KeepsEveryLoopOnOneThread()
+    {
+        using var scheduler = Scheduler(threads: 2);
+        var threads = new ConcurrentDictionary<string, int>();
+
+        scheduler.Run(() => Parallel.For(0, 2_000, StageParallelism.Options(maxDegreeOfParallelism: 4), _ =>
+        {
+            threads.AddOrUpdate(Thread.CurrentThread.Name ?? "thread pool", 1, (_, n) => n + 1);
+            Thread.SpinWait(2_000);
+        }), parallelism: 1);
+
+        Assert.That(threads.Keys, Has.Count.EqualTo(1), "a loop's own degree cannot raise the run's");
+        Assert.That(threads.Values.Sum(), Is.EqualTo(2_000));
+    }
+
+    [TestCase(4, 0, "manual", 3)]
+    [TestCase(4, 0, "schedule", 4)]
+    [TestCase(4, 0, "startup", 4)]
+    [TestCase(1, 0, "manual", 1)]
+    [TestCase(4, 2, "manual", 2)]
+    [TestCase(2, 8, "manual", 2)]
+    public void ThreadsFor_ARunStartedByHand_LeavesACoreToTheReaders(int threads, int manualThreads, string trigger, int expected) =>
+        Assert.That(new RunThreadOptions { Threads = threads, ManualThreads = manualThreads }.ThreadsFor(trigger), Is.EqualTo(expected));
+
+    [Test]
     public void Options_OutsideARun_UseTheThreadPool()
     {
         using var scheduler = Scheduler(threads: 1);
@@ -78,8 +103,11 @@ public sealed class RunSchedulerTests
 
         Assert.That(runs.Get(run.Id)!.Status, Is.EqualTo(RunRecord.Succeeded), runs.Get(run.Id)!.Error);
         Assert.That(faults.Stages.Keys, Is.SupersetOf(new[] { "peer-groups", "scores", "robustness", "shared-services", "prepare", "write" }));
-        Assert.That(faults.Stages.Values, Has.All.Matches<(string? Thread, TaskScheduler Loops)>(s =>
+        Assert.That(faults.Stages.Values, Has.All.Matches<(string? Thread, TaskScheduler Loops, int Degree)>(s =>
             s.Thread != null && s.Thread.StartsWith("Readiness run", StringComparison.Ordinal) && s.Loops is RunScheduler));
+        var settings = withFaults.Services.GetRequiredService<IOptions<RunThreadOptions>>().Value;
+        Assert.That(faults.Stages.Values.Select(s => s.Degree).Distinct(), Is.EqualTo(new[] { settings.ThreadsFor("manual") }),
+            "a run started by hand computes on the threads set for it");
     }
 
     private static RunScheduler Scheduler(int threads) =>
@@ -95,9 +123,12 @@ public sealed class RunSchedulerTests
 
     private sealed class ThreadRecordingFaults : IRunFaults
     {
-        public ConcurrentDictionary<string, (string? Thread, TaskScheduler Loops)> Stages { get; } = new();
+        public ConcurrentDictionary<string, (string? Thread, TaskScheduler Loops, int Degree)> Stages { get; } = new();
 
-        public void BeforeStage(string stage) =>
-            Stages[stage] = (Thread.CurrentThread.Name, StageParallelism.Options().TaskScheduler!);
+        public void BeforeStage(string stage)
+        {
+            var options = StageParallelism.Options();
+            Stages[stage] = (Thread.CurrentThread.Name, options.TaskScheduler!, options.MaxDegreeOfParallelism);
+        }
     }
 }

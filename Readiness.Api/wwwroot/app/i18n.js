@@ -41,8 +41,8 @@ const texts = {
     'decision.declined': 'abgelehnt', 'decision.pinned': 'festgelegt', 'decision.forbidden': 'ausgeschlossen', 'runs.title': 'Berechnungen', 'runs.current': 'Angezeigt wird die Berechnung',
     'runs.changes': 'Was sich seit der vorigen Berechnung geändert hat', 'runs.started': 'Neue Patenschaften', 'runs.ended': 'Beendete Patenschaften',
     'runs.tiers': 'Geänderte Stufen', 'runs.list': 'Letzte Berechnungen', 'runs.status': 'Status', 'runs.when': 'Berechnet am',
-    error: 'Fehler', notFound: 'Nicht gefunden.', 'tier.starting': 'am Anfang', 'tier.developing': 'im Aufbau', 'tier.established': 'etabliert',
-    'tier.experienced': 'erfahren', 'tier.insufficient-data': 'zu wenig Angaben', 'quality.surveyed': 'erhoben',
+    error: 'Fehler', notFound: 'Nicht gefunden.', 'tier.starting': 'steht am Anfang', 'tier.developing': 'im Aufbau', 'tier.established': 'gut aufgestellt',
+    'tier.experienced': 'erfahren', 'tier.insufficient-data': 'zu wenige Angaben', 'quality.surveyed': 'erhoben',
     'quality.illustrative': 'beispielhaft', 'quality.missing': 'fehlt', 'quality.mixed': 'gemischt',
   },
   en: {
@@ -84,8 +84,8 @@ const texts = {
     'decision.pinned': 'pinned', 'decision.forbidden': 'forbidden',
     'runs.title': 'Runs', 'runs.current': 'Shown is run', 'runs.changes': 'What changed since the previous run', 'runs.started': 'New pairs',
     'runs.ended': 'Ended pairs', 'runs.tiers': 'Tier changes', 'runs.list': 'Latest runs', 'runs.status': 'Status', 'runs.when': 'Computed',
-    error: 'Error', notFound: 'Not found.', 'tier.starting': 'starting', 'tier.developing': 'developing', 'tier.established': 'established',
-    'tier.experienced': 'experienced', 'tier.insufficient-data': 'insufficient data', 'quality.surveyed': 'surveyed',
+    error: 'Error', notFound: 'Not found.', 'tier.starting': 'just starting', 'tier.developing': 'developing', 'tier.established': 'established',
+    'tier.experienced': 'experienced', 'tier.insufficient-data': 'not enough answers', 'quality.surveyed': 'surveyed',
     'quality.illustrative': 'illustrative', 'quality.missing': 'missing', 'quality.mixed': 'mixed',
   },
 };

@@ -25,6 +25,7 @@ public sealed partial class ProblemLanguageTests : ResultsFixture
 
     private string planner = "";
     private string reader = "";
+    private string admin = "";
 
     public enum Key
     {
@@ -32,6 +33,7 @@ public sealed partial class ProblemLanguageTests : ResultsFixture
         Unknown,
         Reader,
         Planner,
+        Admin,
     }
 
     /// <param name="Name">The case.</param>
@@ -81,6 +83,10 @@ public sealed partial class ProblemLanguageTests : ResultsFixture
             ("errors.tier", "Problem.Tier"), ("errors.sort", "Problem.Sort")),
         new("control characters in the query", "GET", "/api/v1/municipalities?q=a%00b", Key.None, null, "", HttpStatusCode.BadRequest,
             "Problem.ControlCharacters.Title", ("errors.q", "Problem.ControlCharacters.Value")),
+        new("profile the scoring library refuses", "PUT", "/api/v1/profiles/leer", Key.Admin,
+            "{\"pillars\": [], \"indicators\": [], \"tiers\": {\"developing\": 40, \"established\": 30, \"experienced\": 80}}", "application/json",
+            HttpStatusCode.BadRequest, "Problem.Validation", ("errors.pillars", "Profile.PillarsRequired"), ("errors.indicators", "Profile.IndicatorsRequired"),
+            ("errors.tiers.established", "Profile.TierEstablished")),
     ];
 
     [OneTimeSetUp]
@@ -88,6 +94,7 @@ public sealed partial class ProblemLanguageTests : ResultsFixture
     {
         planner = Factory.CreateKey(Role.Planner, Starnberg);
         reader = Factory.CreateKey(Role.Reader);
+        admin = Factory.CreateKey(Role.Admin);
     }
 
     [TestCaseSource(nameof(Cases))]
@@ -98,7 +105,7 @@ public sealed partial class ProblemLanguageTests : ResultsFixture
 
     private async Task AssertLanguage(Case bad, string? acceptLanguage, CultureInfo culture)
     {
-        var key = bad.Key switch { Key.Planner => planner, Key.Reader => reader, Key.Unknown => "rdy_not-a-key", _ => null };
+        var key = bad.Key switch { Key.Planner => planner, Key.Reader => reader, Key.Admin => admin, Key.Unknown => "rdy_not-a-key", _ => null };
         using var request = Request(new HttpMethod(bad.Method), bad.Url, key,
             bad.Body is null ? null : new StringContent(bad.Body, System.Text.Encoding.UTF8, bad.ContentType));
         if (acceptLanguage is not null)

@@ -94,7 +94,7 @@ public sealed class RunSchedulerTests
     public void Execute_RunsEveryStageOnTheRunsThreads()
     {
         var faults = new ThreadRecordingFaults();
-        using var factory = new ReadinessFactory(ReadinessFactory.Seed.BaseData).WithFastRuns();
+        using var factory = new ReadinessFactory(ReadinessFactory.Seed.BaseData).WithFastRuns().With("Readiness:Runs:ManualThreads", "1");
         using var withFaults = factory.WithFaults(faults);
         var runs = withFaults.Services.GetRequiredService<RunStore>();
         var (run, _) = runs.TryStart("manual", "test");
@@ -105,9 +105,8 @@ public sealed class RunSchedulerTests
         Assert.That(faults.Stages.Keys, Is.SupersetOf(new[] { "peer-groups", "scores", "robustness", "shared-services", "prepare", "write" }));
         Assert.That(faults.Stages.Values, Has.All.Matches<(string? Thread, TaskScheduler Loops, int Degree)>(s =>
             s.Thread != null && s.Thread.StartsWith("Readiness run", StringComparison.Ordinal) && s.Loops is RunScheduler));
-        var settings = withFaults.Services.GetRequiredService<IOptions<RunThreadOptions>>().Value;
-        Assert.That(faults.Stages.Values.Select(s => s.Degree).Distinct(), Is.EqualTo(new[] { settings.ThreadsFor("manual") }),
-            "a run started by hand computes on the threads set for it");
+        Assert.That(faults.Stages.Values.Select(s => s.Degree).Distinct(), Is.EqualTo(new[] { 1 }),
+            "a run started by hand computes on the threads set for it (ManualThreads)");
     }
 
     private static RunScheduler Scheduler(int threads) =>

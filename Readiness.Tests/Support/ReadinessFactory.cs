@@ -15,6 +15,8 @@ internal sealed class ReadinessFactory : WebApplicationFactory<Program>
     {
         ["Readiness:Jobs:Storage"] = "memory",
         ["Readiness:Jobs:RunOnFirstStart"] = "false",
+        // Tests start their runs by hand and wait for them: on every core, as the nightly run.
+        ["Readiness:Runs:ManualThreads"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private bool keepDatabase;

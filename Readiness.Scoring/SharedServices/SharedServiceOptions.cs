@@ -56,7 +56,11 @@ public sealed record SharedServiceOptions
 
     /// <summary>At most this many enumeration steps for an area's candidate groups; beyond it the heuristic stands.</summary>
     [Range(1, 100_000_000)]
-    public int ExactEnumerationLimit { get; init; } = 40_000;
+    public int ExactEnumerationLimit { get; init; } = 150_000;
+
+    /// <summary>At most this many steps of the search for a grouping that reaches the relaxation's bound, per count tried.</summary>
+    [Range(1, 100_000_000)]
+    public int ExactSearchLimit { get; init; } = 1_000_000;
 
     /// <summary>Throws with the name of the first setting that is out of range.</summary>
     public void Validate()
@@ -72,6 +76,7 @@ public sealed record SharedServiceOptions
         Check(Restarts is >= 1 and <= 1000, nameof(Restarts), "must be between 1 and 1000");
         Check(ExactTimeLimitSeconds is >= 0.01 and <= 60, nameof(ExactTimeLimitSeconds), "must be between 0.01 and 60 seconds");
         Check(ExactEnumerationLimit is >= 1 and <= 100_000_000, nameof(ExactEnumerationLimit), "must be between 1 and 100,000,000");
+        Check(ExactSearchLimit is >= 1 and <= 100_000_000, nameof(ExactSearchLimit), "must be between 1 and 100,000,000");
     }
 
     private static void Check(bool condition, string name, string message)

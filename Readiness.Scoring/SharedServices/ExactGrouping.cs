@@ -3,12 +3,12 @@ using Google.OrTools.Sat;
 namespace Readiness.Scoring.SharedServices;
 
 /// <summary>
-/// The most groups an area can hold, proven with OR-Tools CP-SAT where that is cheap. Every set of units
-/// that could be a group and has no smaller such set inside it (connected, over the floor, within the ceiling)
-/// is enumerated; the solver then picks as many disjoint ones as possible (set packing). Any valid grouping
-/// contains such a set in each group, so the packing's maximum is the area's maximum. The heuristic's groups
-/// are the hint; where the heuristic already reaches the upper bound, no solver is needed; where the sets are
-/// too many or the time runs out before the proof, the heuristic stands (a fallback, reported).
+/// The most groups an area can hold, proven where that is cheap. Every minimal candidate group is enumerated
+/// (<see cref="CandidateGroups"/>); any valid grouping contains one in each group, so the most disjoint candidates are
+/// the area's maximum. The linear relaxation's prices bound that number (<see cref="PackingRelaxation"/>) and a complete
+/// search looks for a grouping that reaches the bound, or rules it out (<see cref="PackingSearch"/>). Where the heuristic
+/// already reaches an upper bound nothing more is needed; where the candidates are too many or the search too long,
+/// the heuristic stands (a fallback, reported). Method and reasons: docs/shared-services.md, step 7.
 /// </summary>
 internal static class ExactGrouping
 {
@@ -21,10 +21,10 @@ internal static class ExactGrouping
         /// <summary>The heuristic reached the upper bound (or the area cannot hold a group): optimal without a solver.</summary>
         Bound,
 
-        /// <summary>The solver proved the optimum (the heuristic's count or more).</summary>
+        /// <summary>The price bound, the search or CP-SAT proved the optimum (the heuristic's count or more).</summary>
         Solver,
 
-        /// <summary>Too many candidate sets or no proof in time: the heuristic's count stands, unproven.</summary>
+        /// <summary>Too many candidate sets or no proof within the step limits: the heuristic's count stands, unproven.</summary>
         FellBack,
     }
 

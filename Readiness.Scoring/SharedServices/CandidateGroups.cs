@@ -27,8 +27,6 @@ internal sealed class CandidateGroups
     private readonly List<int[]> found = [];
     private long steps;
     private long limit;
-    private double[]? prices; // when pricing: only sets cheaper than the cutoff are wanted
-    private double cutoff;
 
     private CandidateGroups(UnitGraph graph, FloorRule floor, IReadOnlyList<int> units)
     {
@@ -63,16 +61,6 @@ internal sealed class CandidateGroups
         return search.Run() ? search.found : null;
     }
 
-    /// <summary>
-    /// The minimal candidate groups whose units' <paramref name="prices"/> (indexed like <paramref name="units"/>) add up
-    /// to less than <paramref name="cutoff"/>: a set is not grown once it costs that much. Null beyond the step limit.
-    /// </summary>
-    public static List<int[]>? Cheaper(UnitGraph graph, FloorRule floor, IReadOnlyList<int> units, double[] prices, double cutoff, long limit)
-    {
-        var search = new CandidateGroups(graph, floor, units) { limit = limit, prices = prices, cutoff = cutoff };
-        return search.Run() ? search.found : null;
-    }
-
     private bool Run()
     {
         for (var root = 0; root < units.Length; root++)
@@ -91,7 +79,7 @@ internal sealed class CandidateGroups
             current[0] = root;
             weights = FloorWeights.Of(graph, floor, Reach(root));
             var unit = units[root];
-            var ok = Extend(root, 1, count, graph.Size[unit], graph.Population[unit], graph.Foreign[unit], prices?[root] ?? 0);
+            var ok = Extend(root, 1, count, graph.Size[unit], graph.Population[unit], graph.Foreign[unit]);
             near[root] = false;
             for (var k = 0; k < count; k++)
             {
@@ -218,17 +206,12 @@ internal sealed class CandidateGroups
     }
 
     // depth: units in the set so far (current[0..depth)); the extension is extension[depth - 1][0..count);
-    // size, population, foreign: the set's totals; cost: its price when pricing.
-    private bool Extend(int root, int depth, int count, int size, long population, double foreign, double cost)
+    // size, population, foreign: the set's totals.
+    private bool Extend(int root, int depth, int count, int size, long population, double foreign)
     {
         if (++steps > limit)
         {
             return false;
-        }
-
-        if (cost >= cutoff && prices is not null)
-        {
-            return true; // prices are never negative: growing it only costs more
         }
 
         if (floor.Meets(size, population, foreign))
@@ -274,8 +257,7 @@ internal sealed class CandidateGroups
             }
 
             current[depth] = w;
-            var ok = Extend(root, depth + 1, nextCount, size + graph.Size[unit], population + graph.Population[unit],
-                foreign + graph.Foreign[unit], cost + (prices?[w] ?? 0));
+            var ok = Extend(root, depth + 1, nextCount, size + graph.Size[unit], population + graph.Population[unit], foreign + graph.Foreign[unit]);
             for (var k = 0; k < marks; k++)
             {
                 near[mark[k]] = false;

@@ -47,10 +47,6 @@ internal static class PackingRelaxation
     /// <summary>The most groups the relaxation allows (rounded down, with room for rounding errors).</summary>
     public static long BoundOf(double value) => (long)Math.Floor(value + 1e-6);
 
-    /// <summary>The candidates of reduced cost up to <paramref name="slack"/>.</summary>
-    public static List<int[]> Within(List<int[]> sets, double[] reducedCost, double slack) =>
-        [.. sets.Where((_, k) => reducedCost[k] <= slack + 1e-6)];
-
     /// <summary>
     /// The most a grouping of <paramref name="groups"/> groups can spend on reduced costs: any candidate of a grouping with
     /// that many groups or more has a reduced cost up to this (see docs/shared-services.md).

@@ -70,10 +70,11 @@ public sealed class PackingBoundTests
     }
 
     [Test]
-    public void ReducedCosts_KeepEveryCandidateOfAGroupingOfTheTarget()
+    public void Search_FindsAGroupingOfTheMaximum_AndRulesOutOneMore()
     {
         var random = new Random(99);
-        for (var instance = 0; instance < 40; instance++)
+        var searched = 0;
+        for (var instance = 0; instance < 60; instance++)
         {
             var (places, neighbours, options) = SmallPlaces(random);
             var (graph, floor, units) = Prepare(places, neighbours, options);
@@ -83,11 +84,19 @@ public sealed class PackingBoundTests
                 continue;
             }
 
-            var best = BestPacking(candidates);
-            var kept = PackingRelaxation.Within(candidates, relaxation.ReducedCost, PackingRelaxation.Slack(relaxation.Value, best.Count)).Select(Mask).ToHashSet();
+            var best = BestPacking(candidates).Count;
+            int[][] sets = [.. candidates];
+            var (found, chosen) = PackingSearch.Find(sets, relaxation.ReducedCost, relaxation.Prices, PackingRelaxation.Slack(relaxation.Value, best), long.MaxValue);
+            var (more, _) = PackingSearch.Find(sets, relaxation.ReducedCost, relaxation.Prices, PackingRelaxation.Slack(relaxation.Value, best + 1), long.MaxValue);
 
-            Assert.That(best.Select(Mask), Is.SubsetOf(kept), $"instance {instance}: a grouping of the maximum survives the filter");
+            Assert.That(found, Is.EqualTo(PackingSearch.Outcome.Found), $"instance {instance}: the maximum is within the budget");
+            Assert.That(chosen, Has.Count.EqualTo(best), $"instance {instance}");
+            Assert.That(chosen.SelectMany(k => sets[k]), Is.Unique, $"instance {instance}: disjoint");
+            Assert.That(more, Is.EqualTo(PackingSearch.Outcome.None), $"instance {instance}: one more is ruled out");
+            searched++;
         }
+
+        Assert.That(searched, Is.GreaterThan(40));
     }
 
     /// <summary>Places of 25 to 200 foreign residents (a few of 350 or more) on a path with random shortcuts: groups need several members.</summary>

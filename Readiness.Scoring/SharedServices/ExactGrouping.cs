@@ -3,41 +3,93 @@ using Google.OrTools.Sat;
 namespace Readiness.Scoring.SharedServices;
 
 /// <summary>
-/// The most groups an area can hold, proven with OR-Tools CP-SAT where that is cheap. Every set of units
-/// that could be a group and has no smaller such set inside it (connected, over the floor, within the ceiling)
-/// is enumerated; the solver then picks as many disjoint ones as possible (set packing). Any valid grouping
-/// contains such a set in each group, so the packing's maximum is the area's maximum. The heuristic's groups
-/// are the hint; where the heuristic already reaches the upper bound, no solver is needed; where the sets are
-/// too many or the time runs out before the proof, the heuristic stands (a fallback, reported).
+/// The most groups an area can hold, proven where that is cheap. Every minimal candidate group is enumerated
+/// (<see cref="CandidateGroups"/>); any valid grouping contains one in each group, so the most disjoint candidates are
+/// the area's maximum. The linear relaxation's prices bound that number (<see cref="PackingRelaxation"/>) and a complete
+/// search looks for a grouping that reaches the bound, or rules it out (<see cref="PackingSearch"/>). Where the heuristic
+/// already reaches an upper bound nothing more is needed; where the candidates are too many or the search too long,
+/// the heuristic stands (a fallback, reported). Method and reasons: docs/shared-services.md, step 7.
 /// </summary>
 internal static class ExactGrouping
 {
+    /// <summary>Beyond this many candidates an integer model is not tried (CP-SAT would spend its budget loading it).</summary>
+    private const int MaxModel = 3_000;
+
     /// <summary>What was known about an area's count.</summary>
     internal enum Proof
     {
         /// <summary>The heuristic reached the upper bound (or the area cannot hold a group): optimal without a solver.</summary>
         Bound,
 
-        /// <summary>The solver proved the optimum (the heuristic's count or more).</summary>
+        /// <summary>The price bound, the search or CP-SAT proved the optimum (the heuristic's count or more).</summary>
         Solver,
 
-        /// <summary>Too many candidate sets or no proof in time: the heuristic's count stands, unproven.</summary>
+        /// <summary>Too many candidate sets or no proof within the step limits: the heuristic's count stands, unproven.</summary>
         FellBack,
     }
 
     public static (Partition Partition, Proof Proof) Improve(Partition heuristic, long bound, SharedServiceOptions options)
     {
-        if (heuristic.Regions.Count >= bound || !options.ExactSolver)
+        var count = heuristic.Regions.Count;
+        if (count >= bound || !options.ExactSolver)
         {
-            return (heuristic, heuristic.Regions.Count >= bound ? Proof.Bound : Proof.FellBack);
+            return (heuristic, count >= bound ? Proof.Bound : Proof.FellBack);
         }
 
-        var sets = Enumerate(heuristic, options.ExactEnumerationLimit);
-        if (sets is null)
+        var candidates = CandidateGroups.Enumerate(heuristic.Graph, heuristic.Floor, heuristic.Units, options.ExactEnumerationLimit);
+        if (candidates is null)
         {
             return (heuristic, Proof.FellBack);
         }
 
+        if (PackingRelaxation.Solve(candidates, heuristic.Units, count) is not { } relaxation)
+        {
+            if (candidates.Count > MaxModel)
+            {
+                return (heuristic, Proof.FellBack);
+            }
+
+            var (found, optimal) = Pack(heuristic, candidates, bound, options);
+            return found is null
+                ? (heuristic, optimal ? Proof.Solver : Proof.FellBack)
+                : (Build(heuristic, found), optimal ? Proof.Solver : Proof.FellBack);
+        }
+
+        // The relaxation often proves the heuristic's count at once. Otherwise, from its bound down, a complete search
+        // looks for a grouping of that many groups within the budget the prices leave (PackingSearch): the first one
+        // found is the most there can be; a count with none is ruled out.
+        var (value, reducedCost, prices) = relaxation;
+        bound = Math.Min(bound, PackingRelaxation.BoundOf(value));
+        var local = new Dictionary<int, int>(heuristic.Units.Count);
+        for (var i = 0; i < heuristic.Units.Count; i++)
+        {
+            local[heuristic.Units[i]] = i;
+        }
+
+        int[][] sets = [.. candidates.Select(c => c.Select(u => local[u]).ToArray())];
+        for (var target = bound; target > count; target--)
+        {
+            var (outcome, chosen) = PackingSearch.Find(sets, reducedCost, prices, PackingRelaxation.Slack(value, target), options.ExactSearchLimit);
+            if (outcome == PackingSearch.Outcome.Found)
+            {
+                return (Build(heuristic, [.. chosen.Select(k => candidates[k])]), Proof.Solver);
+            }
+
+            if (outcome == PackingSearch.Outcome.Unknown)
+            {
+                return (heuristic, Proof.FellBack);
+            }
+        }
+
+        return (heuristic, Proof.Solver);
+    }
+
+    /// <summary>
+    /// The most disjoint sets (at most <paramref name="bound"/>) by CP-SAT within the deterministic budget: the chosen
+    /// sets when they are more than the heuristic's groups, and whether that is proven the most.
+    /// </summary>
+    private static (List<int[]>? Found, bool Optimal) Pack(Partition heuristic, List<int[]> sets, long bound, SharedServiceOptions options)
+    {
         var model = new CpModel();
         var chosen = sets.Select((_, k) => model.NewBoolVar($"s{k}")).ToArray();
         var containing = new Dictionary<int, List<BoolVar>>();
@@ -72,33 +124,30 @@ internal static class ExactGrouping
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            return (heuristic, Proof.FellBack);
+            return (null, status == CpSolverStatus.Infeasible);
         }
 
-        var found = chosen.Count(v => solver.BooleanValue(v));
-        var proof = status == CpSolverStatus.Optimal ? Proof.Solver : Proof.FellBack;
-        if (found <= heuristic.Regions.Count)
-        {
-            return (heuristic, proof);
-        }
+        var found = sets.Where((_, k) => solver.BooleanValue(chosen[k])).ToList();
+        return (found.Count > heuristic.Regions.Count ? found : null, status == CpSolverStatus.Optimal);
+    }
 
+    /// <summary>The chosen sets as groups; leftovers attached and compacted as after region growing.</summary>
+    private static Partition Build(Partition heuristic, List<int[]> sets)
+    {
         var partition = new Partition(heuristic.Graph, heuristic.Floor, heuristic.Units);
-        for (var k = 0; k < sets.Count; k++)
+        foreach (var set in sets)
         {
-            if (solver.BooleanValue(chosen[k]))
+            var region = partition.Create();
+            foreach (var unit in set)
             {
-                var region = partition.Create();
-                foreach (var unit in sets[k])
-                {
-                    partition.Add(region, unit);
-                }
+                partition.Add(region, unit);
             }
         }
 
         RegionImprovement.Attach(partition);
         RegionImprovement.Compact(partition);
         RegionImprovement.Attach(partition);
-        return (partition, proof);
+        return partition;
     }
 
     /// <summary>Each heuristic group contains a candidate set; those sets are the hint (disjoint, as the groups are).</summary>
@@ -114,106 +163,5 @@ internal static class ExactGrouping
                 model.AddHint(chosen[k], 1);
             }
         }
-    }
-
-    /// <summary>
-    /// Connected unit sets within the ceiling that reach the floor, grown from their lowest unit through units
-    /// above it (each set once, as in Wernicke's ESU) and not grown further once over the floor. Null when more
-    /// than <paramref name="limit"/> steps would be needed.
-    /// </summary>
-    internal static List<int[]>? Enumerate(Partition partition, int limit)
-    {
-        var graph = partition.Graph;
-        var floor = partition.Floor;
-        var result = new List<int[]>();
-        var steps = 0;
-        var current = new List<int>();
-        var inSet = new HashSet<int>();
-        var near = new HashSet<int>(); // the set and its neighbours: the exclusive neighbourhood test
-        var weights = FloorWeights.Of(graph, floor, partition.Units);
-
-        bool Extend(int root, List<int> extension, int size, long population, double foreign)
-        {
-            if (++steps > limit)
-            {
-                return false;
-            }
-
-            if (floor.Meets(size, population, foreign))
-            {
-                result.Add([.. current.Order()]);
-                return true;
-            }
-
-            // A set that no members of the area could lift over the floor any more is not grown further.
-            if (weights is not null && !weights.CanReach(size, floor.Weight(population, foreign), floor.MaxMembers))
-            {
-                return true;
-            }
-
-            for (var e = extension.Count - 1; e >= 0; e--)
-            {
-                var w = extension[e];
-                if (size + graph.Size[w] > floor.MaxMembers)
-                {
-                    continue;
-                }
-
-                var next = extension.GetRange(0, e);
-                var added = new List<int>();
-                foreach (var u in graph.Adjacent[w])
-                {
-                    if (u > root && !near.Contains(u))
-                    {
-                        next.Add(u);
-                        added.Add(u);
-                    }
-                }
-
-                current.Add(w);
-                inSet.Add(w);
-                var newlyNear = added.Where(near.Add).ToList();
-                var ok = Extend(root, next, size + graph.Size[w], population + graph.Population[w], foreign + graph.Foreign[w]);
-                foreach (var u in newlyNear)
-                {
-                    near.Remove(u);
-                }
-
-                current.RemoveAt(current.Count - 1);
-                inSet.Remove(w);
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        var areaUnits = partition.Units.ToHashSet();
-        foreach (var root in partition.Units)
-        {
-            current.Clear();
-            inSet.Clear();
-            near.Clear();
-            current.Add(root);
-            inSet.Add(root);
-            near.Add(root);
-            var extension = new List<int>();
-            foreach (var u in graph.Adjacent[root])
-            {
-                if (u > root && areaUnits.Contains(u) && near.Add(u))
-                {
-                    extension.Add(u);
-                }
-            }
-
-            if (!Extend(root, extension, graph.Size[root], graph.Population[root], graph.Foreign[root]))
-            {
-                return null;
-            }
-        }
-
-        return result;
     }
 }

@@ -77,7 +77,7 @@ public static class SharedServiceGrouping
     /// Best of several constructions, then improved, then made exact where cheap (<see cref="ExactGrouping"/>).
     /// An area below the floor as a whole is left alone.
     /// </summary>
-    private static (Partition, ExactGrouping.Proof) Solve(UnitGraph graph, FloorRule floor, List<int> units, SharedServiceOptions options)
+    internal static (Partition, ExactGrouping.Proof) Solve(UnitGraph graph, FloorRule floor, List<int> units, SharedServiceOptions options)
     {
         if (!floor.MeetsTogether(graph, units))
         {
@@ -116,7 +116,7 @@ public static class SharedServiceGrouping
     /// needs the foreign-resident floor or the population floor for itself), nor more than its weights allow when
     /// each group has at most MaxMembers members (<see cref="FloorWeights"/>).
     /// </summary>
-    private static long UpperBound(UnitGraph graph, FloorRule floor, List<int> units)
+    internal static long UpperBound(UnitGraph graph, FloorRule floor, List<int> units)
     {
         var size = units.Sum(u => graph.Size[u]);
         var byMembers = size / floor.MinMembers;
@@ -126,7 +126,7 @@ public static class SharedServiceGrouping
     }
 
     /// <summary>Connected areas of the unit graph, each listed in ascending unit order.</summary>
-    private static List<List<int>> Areas(UnitGraph graph)
+    internal static List<List<int>> Areas(UnitGraph graph)
     {
         var seen = new bool[graph.Count];
         var areas = new List<List<int>>();

@@ -47,16 +47,20 @@ public sealed record SharedServiceOptions
     /// <summary>Seed of the randomised runs; the same seed gives the same groups.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Prove the largest number of groups per area with CP-SAT where the heuristic may have missed one.</summary>
+    /// <summary>Prove the largest number of groups per area (price bound and complete search) where the heuristic may have missed one.</summary>
     public bool ExactSolver { get; init; } = true;
 
-    /// <summary>The solver's budget per connected area, in deterministic seconds (about wall-clock seconds on one core).</summary>
+    /// <summary>CP-SAT's budget per connected area where GLOP fails, in deterministic seconds (about wall-clock seconds on one core).</summary>
     [Range(0.01, 60.0)]
     public double ExactTimeLimitSeconds { get; init; } = 0.1;
 
-    /// <summary>At most this many enumeration steps for an area's candidate groups; beyond it the heuristic stands.</summary>
+    /// <summary>At most this many enumeration steps for an area's candidate groups; beyond it the heuristic stands (the time limit of the exact step).</summary>
     [Range(1, 100_000_000)]
-    public int ExactEnumerationLimit { get; init; } = 40_000;
+    public int ExactEnumerationLimit { get; init; } = 150_000;
+
+    /// <summary>At most this many steps of the search for a grouping that reaches the relaxation's bound, per count tried.</summary>
+    [Range(1, 100_000_000)]
+    public int ExactSearchLimit { get; init; } = 1_000_000;
 
     /// <summary>Throws with the name of the first setting that is out of range.</summary>
     public void Validate()
@@ -72,6 +76,7 @@ public sealed record SharedServiceOptions
         Check(Restarts is >= 1 and <= 1000, nameof(Restarts), "must be between 1 and 1000");
         Check(ExactTimeLimitSeconds is >= 0.01 and <= 60, nameof(ExactTimeLimitSeconds), "must be between 0.01 and 60 seconds");
         Check(ExactEnumerationLimit is >= 1 and <= 100_000_000, nameof(ExactEnumerationLimit), "must be between 1 and 100,000,000");
+        Check(ExactSearchLimit is >= 1 and <= 100_000_000, nameof(ExactSearchLimit), "must be between 1 and 100,000,000");
     }
 
     private static void Check(bool condition, string name, string message)

@@ -136,35 +136,3 @@ public sealed class PublishedRunCache(
             name => profiles.Find(name)?.Profile, answers);
     }
 }
-
-/// <summary>
-/// Notices runs published by another process (a worker) and loads them. It asks for the current run id
-/// twice a second (one indexed read): with the load of the run itself, a published run is served within
-/// about a second of its publish by every instance (issue 19 asks for 2 s).
-/// </summary>
-internal sealed class PublishedRunWatcher(PublishedRunCache cache, ILogger<PublishedRunWatcher> logger) : BackgroundService
-{
-    internal static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var held = cache.HeldId;
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                cache.Refresh();
-                if (cache.HeldId is { } loaded && loaded != held)
-                {
-                    logger.LogInformation("Serving run {RunId}, loaded in {Milliseconds:0} ms", loaded, clock.Elapsed.TotalMilliseconds);
-                }
-            }
-            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
-            {
-                logger.LogWarning(exception, "Could not check for a newly published run");
-            }
-        }
-    }
-}

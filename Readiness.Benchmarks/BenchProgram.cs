@@ -26,8 +26,12 @@ public static class BenchProgram
           cluster [--rows 100000] [--repeat 7]  k-means against scikit-learn on the same data, side by side
           webapp [--repeat 5]             the web app's views in Debian's Chromium: time until usable, page size
           algorithms [--size S]... [BenchmarkDotNet options]   BenchmarkDotNet: scoring, robustness, clustering, neighbours, pairing, grouping
+          providers --connection C [--repeat 3] [--size S]... [--rows 100000] [--duration 5]   run, import and read-path on SQLite and PostgreSQL side by side
           prepare --size S                build the size's database (done on demand by the commands)
           all                             every command above, each figure of docs/benchmarks.md
+
+        run, import, read-path and prepare take --provider postgres --connection "Host=…;Port=…;Username=…" (or READINESS_BENCH_POSTGRES):
+        PostgreSQL instead of SQLite, each store a database of its own on that server (a user that may create databases).
 
         Sizes: district (29), bavaria (2,056), germany (10,752), europe (99,140 LAUs, synthetic), europe:N (whole NUTS 3 regions up to N).
         """;
@@ -93,7 +97,7 @@ public static class BenchProgram
             case "prepare":
                 var size = BenchSize.Parse(parsed.Text("size") ?? "germany");
                 output.WriteLine($"prepare {size}");
-                output.WriteLine(BenchDatabases.Template(size, output));
+                output.WriteLine(BenchDatabases.Template(BenchProvider.From(parsed), size, output));
                 return 0;
             case "run":
                 return RunBench.Run(parsed, output);
@@ -115,6 +119,8 @@ public static class BenchProgram
                 return WebAppBench.Run(parsed, output);
             case "algorithms":
                 return Algorithms(parsed);
+            case "providers":
+                return Providers.ProviderComparison.Run(parsed, output);
             case "all":
                 return All(parsed, output);
             case "help" or "--help" or "-h":

@@ -55,7 +55,7 @@ internal sealed class KeysCommand(ApiKeyStore keys, TextWriter output, TextWrite
             app.Services.InitializeDatabase();
             return new KeysCommand(app.Services.GetRequiredService<ApiKeyStore>(), output, error).Execute(command);
         }
-        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or Microsoft.Data.Sqlite.SqliteException or IOException or StartupFailure)
+        catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or System.Data.Common.DbException or IOException or StartupFailure)
         {
             error.WriteLine($"keys: {exception.Message}");
             return Failed;

@@ -34,6 +34,9 @@ public sealed class PublishedRunCache(
         }
     }
 
+    /// <summary>The id of the run held as current, without looking at the store; null before one is loaded.</summary>
+    internal long? HeldId => Volatile.Read(ref current)?.Id;
+
     /// <summary>The current run, or null before the first run has been published.</summary>
     public PublishedRun? Current
     {
@@ -131,25 +134,5 @@ public sealed class PublishedRunCache(
         return new PublishedRun(run, rows, baseData,
             () => assessments.ForRun(id, DefaultProfile.Instance.Name),
             name => profiles.Find(name)?.Profile, answers);
-    }
-}
-
-/// <summary>Notices runs published by another process (a worker) and loads them.</summary>
-internal sealed class PublishedRunWatcher(PublishedRunCache cache, ILogger<PublishedRunWatcher> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                cache.Refresh();
-            }
-            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
-            {
-                logger.LogWarning(exception, "Could not check for a newly published run");
-            }
-        }
     }
 }

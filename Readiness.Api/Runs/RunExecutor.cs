@@ -26,6 +26,7 @@ public sealed class RunExecutor(
     IReadinessAnswerWriter answers,
     RunScheduler scheduler,
     IOptions<RunThreadOptions> threads,
+    IOptions<Jobs.JobOptions> jobOptions,
     ILogger<RunExecutor> logger)
 {
     public const string SnapshotStage = "snapshot";
@@ -48,7 +49,8 @@ public sealed class RunExecutor(
         }
 
         var stages = new StageLog(faults, json => runs.RecordStages(runId, json));
-        using var heartbeat = new Timer(_ => Beat(runId), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        var beat = HeartbeatInterval(jobOptions.Value.StaleAfter);
+        using var heartbeat = new Timer(_ => Beat(runId), null, beat, beat);
         try
         {
             if (ComputeAndWrite(runId, stages, cancellationToken) is not var (inputVersion, parametersJson))
@@ -155,13 +157,21 @@ public sealed class RunExecutor(
         return (rows, inputVersion, parametersJson);
     }
 
+    /// <summary>
+    /// Every 10 s, or a third of <c>StaleAfter</c> when that is shorter: every process sweeps runs whose
+    /// heartbeat is older than <c>StaleAfter</c> (<see cref="InterruptedRunWatcher"/>), so a live run must beat well within it.
+    /// </summary>
+    internal static TimeSpan HeartbeatInterval(TimeSpan staleAfter) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(10).Ticks, staleAfter.Ticks / 3));
+
     private void Beat(long runId)
     {
         try
         {
             runs.Heartbeat(runId);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        // A timer's callback must not throw (it would end the process): a missed beat is logged, on either provider.
+        catch (System.Data.Common.DbException exception)
         {
             logger.LogWarning(exception, "Heartbeat of run {RunId} failed", runId);
         }

@@ -25,6 +25,7 @@ internal static class RunSetup
         services.AddSingleton<RunScheduler>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunLauncher>();
+        services.AddHostedService<InterruptedRunWatcher>();
         services.AddRunStageOptions();
         services.AddReadinessJobs();
         return services;

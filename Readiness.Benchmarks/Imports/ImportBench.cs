@@ -13,7 +13,7 @@ using Readiness.Data.Audit;
 namespace Readiness.Benchmarks.Imports;
 
 /// <summary>
-/// <c>import [--rows 100000] [--repeat 5]</c>: a CSV of German assessments posted to
+/// <c>import [--rows 100000] [--repeat 5] [--provider postgres --connection C]</c>: a CSV of German assessments posted to
 /// <c>POST /api/v1/assessments/import</c> of the real service in this process (its whole pipeline:
 /// authentication with a planner key, rate limiter, parsing, validation against the store, one
 /// transaction). Each repetition starts from the same store; a dry run (parse and validate only) is
@@ -25,16 +25,17 @@ internal static class ImportBench
     {
         var rows = args.Int("rows", 100_000);
         var repeat = args.Int("repeat", 5);
-        var template = BenchDatabases.Template(BenchSize.Germany, output);
-        output.WriteLine($"import --rows {rows} --repeat {repeat}; {Machine.Describe()}");
+        var provider = BenchProvider.From(args);
+        var template = BenchDatabases.Template(provider, BenchSize.Germany, output);
+        output.WriteLine($"import --rows {rows} --repeat {repeat} on {provider.Name}; {Machine.Describe()}");
 
         var full = new List<double>();
         var dry = new List<double>();
         byte[]? body = null;
         for (var i = 0; i <= repeat; i++)
         {
-            var directory = BenchDatabases.CopyToScratch(template, "import");
-            using (var host = new BenchHost(directory))
+            using var store = BenchStore.CopyOf(provider, template, "import");
+            using (var host = new BenchHost(store))
             {
                 var database = host.Services.GetRequiredService<Database>();
                 var key = host.Services.GetRequiredService<ApiKeyStore>()
@@ -65,12 +66,11 @@ internal static class ImportBench
                     dry.Add(dryRun);
                 }
             }
-
-            Repository.TryDelete(directory);
         }
 
         output.WriteLine();
-        output.WriteLine($"Import of {rows:N0} assessments (CSV, ';', decimal comma), {repeat} repetitions; load {Machine.LoadAverage()}");
+        new ImportResults(provider.Name, rows, full, dry, Machine.LoadAverage()).Save();
+        output.WriteLine($"Import of {rows:N0} assessments (CSV, ';', decimal comma) on {provider.Name}, {repeat} repetitions; load {Machine.LoadAverage()}");
         output.WriteLine("| | median (min–max) s | rows/s |");
         output.WriteLine("| --- | --- | --- |");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| import (parse, validate, write, audit) | {Stats.Of(full).Format("0.000")} | {rows / Stats.Of(full).Median:N0} |"));
@@ -96,4 +96,12 @@ internal static class ImportBench
         var imported = JsonDocument.Parse(text).RootElement.GetProperty("rows").GetInt32();
         return imported == rows ? clock.Elapsed.TotalSeconds : throw new InvalidOperationException($"Imported {imported} of {rows} rows.");
     }
+}
+
+/// <summary>The import's figures, as JSON beside the other results (<c>providers</c> reads them).</summary>
+internal sealed record ImportResults(string Provider, int Rows, IReadOnlyList<double> ImportSeconds, IReadOnlyList<double> DryRunSeconds, string LoadAverage)
+{
+    public void Save() => ResultFiles.Save($"import-{Provider}", this);
+
+    public static ImportResults? Load(string provider) => ResultFiles.Load<ImportResults>($"import-{provider}");
 }

@@ -14,7 +14,7 @@ using Readiness.Data.Audit;
 namespace Readiness.Benchmarks.ReadPath;
 
 /// <summary>
-/// <c>read-path [--duration 20] [--warmup 15] [--rounds 3] [--connections 64] [--threads 2]</c>: the
+/// <c>read-path [--duration 20] [--warmup 15] [--rounds 3] [--connections 64] [--threads 2] [--provider postgres --connection C]</c>: the
 /// Release build of the service under Kestrel on loopback, over a German store with a published run,
 /// loaded by wrk (from Debian) with 64 connections: <c>GET /api/v1/municipalities/{ags}/readiness</c>
 /// cycling over every AGS, against <c>GET /health/live</c> (a constant JSON answer) of the same
@@ -39,26 +39,26 @@ internal static class ReadPathBench
             return 1;
         }
 
-        var directory = RunPublisher.PublishOnCopy(BenchDatabases.Template(BenchSize.Germany, output), "read-path");
-        var readinessPaths = Path.Combine(directory, "readiness-paths.txt");
-        var livePaths = Path.Combine(directory, "live-paths.txt");
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "readiness.db"), Pooling = false }.ToString()))
+        var provider = BenchProvider.From(args);
+        using var store = RunPublisher.PublishOnCopy(provider, BenchDatabases.Template(provider, BenchSize.Germany, output), "read-path");
+        var readinessPaths = Path.Combine(store.Directory, "readiness-paths.txt");
+        var livePaths = Path.Combine(store.Directory, "live-paths.txt");
+        var database = store.Open();
+        using (var connection = database.Open())
         {
-            connection.Open();
             File.WriteAllLines(readinessPaths, connection.Query<string>("SELECT ags FROM municipalities ORDER BY ags").Select(a => $"/api/v1/municipalities/{a}/readiness"));
         }
 
         File.WriteAllLines(livePaths, ["/health/live"]);
-        var key = new ApiKeyStore(Database.ForFile(Path.Combine(directory, "readiness.db")))
-            .Create("read-path bench", Role.Reader, [], new AuditActor(null, "bench", "admin")).Secret;
+        var key = new ApiKeyStore(database).Create("read-path bench", Role.Reader, [], new AuditActor(null, "bench", "admin")).Secret;
         SqliteConnection.ClearAllPools();
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        using var server = StartServer(api, directory, url);
+        using var server = StartServer(api, store.Directory, url, store.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value));
         try
         {
             WaitUntilUp(url, server);
-            output.WriteLine($"read-path: {connections} connections, {threads} wrk threads, {seconds} s per round, {rounds} rounds after {warmup} s warm-up; {Machine.Describe()}");
+            output.WriteLine($"read-path on {provider.Name}: {connections} connections, {threads} wrk threads, {seconds} s per round, {rounds} rounds after {warmup} s warm-up; {Machine.Describe()}");
             WrkRound.Run("warm-up", url, readinessPaths, warmup, threads, connections, server.Id);
             WrkRound.Run("warm-up", url, livePaths, Math.Max(3, warmup / 3), threads, connections, server.Id);
 
@@ -95,13 +95,13 @@ internal static class ReadPathBench
             }
 
             Report(output, results, connections);
+            ReadPathResults.Save(provider.Name, results.Select(r => new[] { r.Live, r.Readiness, r.Keyed }).ToList(), Machine.LoadAverage());
             return results.Sum(r => r.Live.Errors + r.Readiness.Errors + r.Keyed.Errors) == 0 ? 0 : 1;
         }
         finally
         {
             server.Kill(entireProcessTree: true);
             server.WaitForExit();
-            Repository.TryDelete(directory);
         }
     }
 
@@ -196,4 +196,13 @@ internal static class ReadPathBench
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The read path's rounds (trivial, readiness, readiness with a key), as JSON beside the other results.</summary>
+internal sealed record ReadPathResults(string Provider, IReadOnlyList<WrkRound[]> Rounds, string LoadAverage)
+{
+    public static void Save(string provider, IReadOnlyList<WrkRound[]> rounds, string load) =>
+        ResultFiles.Save($"read-path-{provider}", new ReadPathResults(provider, rounds, load));
+
+    public static ReadPathResults? Load(string provider) => ResultFiles.Load<ReadPathResults>($"read-path-{provider}");
 }

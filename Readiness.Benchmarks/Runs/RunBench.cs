@@ -16,8 +16,8 @@ using Readiness.Scoring.Model;
 namespace Readiness.Benchmarks.Runs;
 
 /// <summary>
-/// <c>run --size S [--repeat N]</c>: whole nightly runs through the real <see cref="RunExecutor"/> on a
-/// real SQLite file, stage by stage, each in a process of its own (<c>run-one</c>). The first run is a
+/// <c>run --size S [--repeat N] [--provider postgres --connection C]</c>: whole nightly runs through the real
+/// <see cref="RunExecutor"/> on a real SQLite file (or PostgreSQL database), stage by stage, each in a process of its own (<c>run-one</c>). The first run is a
 /// fresh install's (nothing published, first in the process, so the JIT is in it); then N nightly runs,
 /// each on a copy of the published store, in a process that serves the published run, has run the
 /// night before and gets one new surveyed assessment, so the run computes everything with the previous
@@ -29,42 +29,43 @@ internal static class RunBench
     {
         var size = BenchSize.Parse(args.Text("size") ?? "germany");
         var repeat = args.Int("repeat", 5);
-        if (!File.Exists(BenchDatabases.TemplatePath(size)) && ChildProcess.RunSelf("prepare", "--size", size.Name) != 0)
+        var provider = BenchProvider.From(args);
+        if (!BenchDatabases.Exists(provider, size) && ChildProcess.RunSelf(["prepare", "--size", size.Name, .. provider.Arguments]) != 0)
         {
             output.WriteLine($"Could not prepare the {size} database.");
             return 1;
         }
 
-        var template = BenchDatabases.TemplatePath(size);
+        var template = BenchDatabases.Template(provider, size, output);
         var loadBefore = Machine.LoadAverage();
-        output.WriteLine($"run --size {size} --repeat {repeat}: {BenchDatabases.Count(template)} municipalities; {Machine.Describe()}");
         var liveHeap = args.Flag("live-heap");
         var measurements = new List<RunMeasurement>();
 
-        var firstDirectory = BenchDatabases.CopyToScratch(template, $"run-{size}");
-        var first = MeasureInChild(size, firstDirectory, cold: true, liveHeap, output);
+        // The published store every nightly run starts from: the first run's, copied for each.
+        using var published = BenchStore.CopyOf(provider, template, $"run-{size}");
+        using (var counting = published.Open().Open())
+        {
+            output.WriteLine($"run --size {size} --repeat {repeat} on {provider.Name}: {counting.ExecuteScalar<int>("SELECT count(*) FROM municipalities")} municipalities; {Machine.Describe()}");
+        }
+
+        var first = MeasureInChild(size, published, cold: true, liveHeap, output);
         measurements.Add(first);
         Print(output, first, 0);
         if (first.Status != RunRecord.Succeeded)
         {
-            Save(size, loadBefore, measurements);
+            Save(size, provider, loadBefore, measurements);
             return 1;
         }
 
-        var published = Path.Combine(Repository.NewScratch($"published-{size}"), "readiness.db");
-        File.Copy(Path.Combine(firstDirectory, "readiness.db"), published);
-        Repository.TryDelete(firstDirectory);
         for (var i = 1; i <= repeat; i++)
         {
-            var directory = BenchDatabases.CopyToScratch(published, $"run-{size}");
-            var measurement = MeasureInChild(size, directory, cold: false, liveHeap, output, i);
+            using var store = published.Copy($"run-{size}");
+            var measurement = MeasureInChild(size, store, cold: false, liveHeap, output, i);
             measurements.Add(measurement);
             Print(output, measurement, i);
-            Repository.TryDelete(directory);
         }
 
-        Repository.TryDelete(Path.GetDirectoryName(published)!);
-        var results = Save(size, loadBefore, measurements);
+        var results = Save(size, provider, loadBefore, measurements);
         Report(output, results);
         return measurements.All(m => m.Status == RunRecord.Succeeded) ? 0 : 1;
     }
@@ -73,14 +74,14 @@ internal static class RunBench
     /// Each run in a process of its own, as a service that has started (or restarted) and runs the
     /// night's job: its peak memory is its own, not what earlier hosts of the bench left behind.
     /// </summary>
-    private static RunMeasurement MeasureInChild(BenchSize size, string directory, bool cold, bool liveHeap, TextWriter output, int repetition = 0)
+    private static RunMeasurement MeasureInChild(BenchSize size, BenchStore store, bool cold, bool liveHeap, TextWriter output, int repetition = 0)
     {
-        var result = Path.Combine(directory, "measurement.json");
-        string[] arguments = ["run-one", "--size", size.Name, "--directory", directory, "--out", result, "--repetition", $"{repetition}",
+        var result = Path.Combine(store.Directory, "measurement.json");
+        string[] arguments = ["run-one", "--size", size.Name, .. store.Arguments, "--out", result, "--repetition", $"{repetition}",
             .. cold ? new[] { "--cold" } : [], .. liveHeap ? new[] { "--live-heap" } : []];
         if (ChildProcess.RunSelf(arguments) != 0 || !File.Exists(result))
         {
-            output.WriteLine($"     the run process for {directory} failed");
+            output.WriteLine($"     the run process for {store.Directory} failed");
             return new RunMeasurement(size.Name, 0, cold, "failed", "the run process failed", 0, 0, []);
         }
 
@@ -97,25 +98,25 @@ internal static class RunBench
     public static int RunOne(Args args, TextWriter output)
     {
         var size = BenchSize.Parse(args.Text("size") ?? "germany");
-        var directory = args.Text("directory") ?? throw new ArgumentException("--directory is required");
+        var store = BenchStore.FromArguments(args);
         var probe = new StageProbe(args.Flag("live-heap"));
-        var measurement = Measure(size, directory, probe, cold: args.Flag("cold"), args.Int("repetition", 1));
+        var measurement = Measure(size, store, probe, cold: args.Flag("cold"), args.Int("repetition", 1));
         if (probe is { LiveHeap.Count: > 0 })
         {
             output.WriteLine("     live heap at stage start: " + string.Join(", ", probe.LiveHeap.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Stage} {PeakMemory.Megabytes(h.Bytes):0} MB"))));
         }
 
-        File.WriteAllText(args.Text("out") ?? Path.Combine(directory, "measurement.json"), JsonSerializer.Serialize(measurement, RunResults.Json));
+        File.WriteAllText(args.Text("out") ?? Path.Combine(store.Directory, "measurement.json"), JsonSerializer.Serialize(measurement, RunResults.Json));
         return measurement.Status == RunRecord.Succeeded ? 0 : 1;
     }
 
-    private static RunMeasurement Measure(BenchSize size, string directory, StageProbe probe, bool cold, int repetition)
+    private static RunMeasurement Measure(BenchSize size, BenchStore bench, StageProbe probe, bool cold, int repetition)
     {
-        using var host = new BenchHost(directory, probe);
+        using var host = new BenchHost(bench, probe);
         var runs = host.Services.GetRequiredService<RunStore>();
         var executor = host.Services.GetRequiredService<RunExecutor>();
         var municipalities = host.Services.GetRequiredService<BaseDataCache>().Snapshot.Municipalities.Count;
-        var store = Path.Combine(directory, "readiness.db");
+        var store = host.Services.GetRequiredService<Database>();
         if (!cold)
         {
             var cache = host.Services.GetRequiredService<PublishedRunCache>();
@@ -167,9 +168,8 @@ internal static class RunBench
     }
 
     /// <summary>A planner's new answers: the inputs change, so the run computes instead of ending unchanged.</summary>
-    private static void AddOneSurveyedAssessment(string path, int repetition)
+    private static void AddOneSurveyedAssessment(Database database, int repetition)
     {
-        var database = Database.ForFile(path);
         database.InTransaction((connection, transaction) =>
         {
             var ags = connection.ExecuteScalar<string>("SELECT ags FROM municipalities ORDER BY ags LIMIT 1", transaction: transaction)!;
@@ -195,9 +195,9 @@ internal static class RunBench
         SqliteConnection.ClearAllPools();
     }
 
-    private static RunResults Save(BenchSize size, string loadBefore, List<RunMeasurement> measurements)
+    private static RunResults Save(BenchSize size, BenchProvider provider, string loadBefore, List<RunMeasurement> measurements)
     {
-        var results = new RunResults(size.Name, Machine.Describe(), loadBefore, Machine.LoadAverage(), DateTimeOffset.UtcNow, measurements);
+        var results = new RunResults(size.Name, Machine.Describe(), loadBefore, Machine.LoadAverage(), DateTimeOffset.UtcNow, measurements) { Provider = provider.Name };
         results.Save();
         return results;
     }
@@ -219,7 +219,7 @@ internal static class RunBench
         var cold = results.Runs.FirstOrDefault(r => r.Cold);
         var warm = results.Runs.Where(r => !r.Cold && r.Status == RunRecord.Succeeded).ToList();
         output.WriteLine();
-        output.WriteLine($"Full run, {results.Size} ({results.Runs[0].Municipalities} municipalities), {warm.Count} nightly runs; load {results.LoadBefore} → {results.LoadAfter}");
+        output.WriteLine($"Full run, {results.Size} ({results.Runs[0].Municipalities} municipalities) on {results.Provider ?? "sqlite"}, {warm.Count} nightly runs; load {results.LoadBefore} → {results.LoadAfter}");
         output.WriteLine("| stage | first run (s) | nightly run, median (min–max) s | peak RSS, MB | allocated, MB |");
         output.WriteLine("| --- | --- | --- | --- | --- |");
         var names = (cold?.Stages ?? warm.FirstOrDefault()?.Stages ?? []).Select(s => s.Stage).ToList();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Readiness.Benchmarks.Runs;
 
@@ -14,13 +13,15 @@ internal sealed record RunMeasurement(
 /// <summary>Every run of one <c>run</c> command, as JSON next to the other results (the growth table reads it).</summary>
 internal sealed record RunResults(string Size, string Machine, string LoadBefore, string LoadAfter, DateTimeOffset At, IReadOnlyList<RunMeasurement> Runs)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary><c>sqlite</c> or <c>postgres</c>; absent in results written before issue 19 (SQLite).</summary>
+    public string? Provider { get; init; }
 
-    public static string PathFor(string size) =>
-        Path.Combine(Directory.CreateDirectory(Path.Combine(Infrastructure.Repository.WorkFolder, "results")).FullName, $"run-{size}.json");
+    public static readonly JsonSerializerOptions Json = Infrastructure.ResultFiles.Json;
 
-    public void Save() => File.WriteAllText(PathFor(Size), JsonSerializer.Serialize(this, Json));
+    /// <summary>The results file of a size on a provider (<c>run-germany.json</c>, <c>run-germany-postgres.json</c>).</summary>
+    public static string NameFor(string size, string? provider = null) => $"run-{size}{(provider is null or "sqlite" ? "" : $"-{provider}")}";
 
-    public static RunResults? Load(string size) =>
-        File.Exists(PathFor(size)) ? JsonSerializer.Deserialize<RunResults>(File.ReadAllText(PathFor(size)), Json) : null;
+    public void Save() => Infrastructure.ResultFiles.Save(NameFor(Size, Provider), this);
+
+    public static RunResults? Load(string size, string? provider = null) => Infrastructure.ResultFiles.Load<RunResults>(NameFor(size, provider));
 }

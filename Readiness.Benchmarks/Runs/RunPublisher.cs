@@ -10,11 +10,14 @@ namespace Readiness.Benchmarks.Runs;
 /// <summary>A copy of a size's database with one run computed and published by the real executor.</summary>
 internal static class RunPublisher
 {
-    /// <summary>Returns the folder holding the published store (readiness.db).</summary>
-    public static string PublishOnCopy(string template, string prefix)
+    /// <summary>Returns the folder holding the published SQLite store (readiness.db).</summary>
+    public static string PublishOnCopy(string template, string prefix) => PublishOnCopy(BenchProvider.Sqlite, template, prefix).Directory;
+
+    /// <summary>A copy of the template, of either provider, with one published run; the caller removes it.</summary>
+    public static BenchStore PublishOnCopy(BenchProvider provider, string template, string prefix)
     {
-        var directory = Sizes.BenchDatabases.CopyToScratch(template, prefix);
-        using (var host = new BenchHost(directory))
+        var store = BenchStore.CopyOf(provider, template, prefix);
+        using (var host = new BenchHost(store))
         {
             var runs = host.Services.GetRequiredService<RunStore>();
             var runId = Start(runs);
@@ -25,11 +28,15 @@ internal static class RunPublisher
                 throw new InvalidOperationException($"The run to publish failed: {status.Error}");
             }
 
-            using var connection = host.Services.GetRequiredService<Database>().Open();
-            connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
+            var database = host.Services.GetRequiredService<Database>();
+            if (!database.IsPostgres)
+            {
+                using var connection = database.Open();
+                connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
+            }
         }
 
-        return directory;
+        return store;
     }
 
     /// <summary>Starts a run as the nightly schedule does (on every core) in the bench's store, which never has one running.</summary>

@@ -71,14 +71,28 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
             return known;
         }
 
-        lock (gate)
+        if (database.IsPostgres)
         {
-            if (database.IsPostgres)
+            // A round trip to the server takes longer than the check interval under load: one request asks while the
+            // others answer from the version known until a moment ago, instead of queuing behind it one by one.
+            if (!gate.TryEnter())
+            {
+                return known;
+            }
+
+            try
             {
                 using var connection = database.Open();
                 return Advance(connection.ExecuteScalar<long>("SELECT version FROM api_key_version WHERE singleton = 1"));
             }
+            finally
+            {
+                gate.Exit();
+            }
+        }
 
+        lock (gate)
+        {
             if (watch is null)
             {
                 watch = (SqliteConnection)database.Open();

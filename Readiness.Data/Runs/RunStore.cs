@@ -11,6 +11,9 @@ namespace Readiness.Data.Runs;
 /// </summary>
 public sealed partial class RunStore(Database database, TimeProvider time)
 {
+    /// <summary>The PostgreSQL channel a publish notifies (<c>LISTEN readiness_run_published</c>).</summary>
+    public const string PublishedChannel = "readiness_run_published";
+
     /// <summary>Starts a run, or names the one that is already running. A caller's start is audited in the same transaction.</summary>
     public (RunRecord? Run, RunConflict? Conflict) TryStart(string trigger, string? requestedBy, AuditActor? actor = null)
     {
@@ -151,6 +154,12 @@ public sealed partial class RunStore(Database database, TimeProvider time)
             {
                 // Failed meanwhile (its process was presumed dead): the pointer must not move, so the transaction rolls back.
                 throw new InvalidOperationException($"Run {runId} is no longer running and cannot be published.");
+            }
+
+            if (connection is Npgsql.NpgsqlConnection)
+            {
+                // Delivered at commit to every API instance listening (PublishedRunWatcher): they load the run at once.
+                connection.Execute($"NOTIFY {PublishedChannel}", transaction: transaction);
             }
         });
     }

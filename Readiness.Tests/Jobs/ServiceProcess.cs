@@ -41,6 +41,38 @@ internal sealed class ServiceProcess : IDisposable
     public static async Task<ServiceProcess> StartAsync(IEnumerable<string> settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var service = Launch([$"--urls={address}", .. settings], address);
+        try
+        {
+            await service.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            // A service that never became healthy is ended here: the caller never gets it to end.
+            service.Dispose();
+            throw;
+        }
+
+        return service;
+    }
+
+    /// <summary>The service in worker mode (<c>--worker</c>): no HTTP, so nothing to wait for; it takes jobs once it has started.</summary>
+    public static ServiceProcess StartWorker(IEnumerable<string> settings) =>
+        Launch(["--worker", .. settings], new Uri("http://127.0.0.1:9"));
+
+    /// <summary>A command of the service (e.g. <c>keys create …</c>) as a process of its own; waits for it to end.</summary>
+    public static async Task<(int Code, string Output)> RunCommandAsync(IEnumerable<string> arguments)
+    {
+        using var command = Launch(arguments, new Uri("http://127.0.0.1:9"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await command.process.WaitForExitAsync(timeout.Token);
+        // The asynchronous readers deliver their last lines after the exit: WaitForExit() without a timeout waits for them.
+        command.process.WaitForExit();
+        return (command.process.ExitCode, command.Output);
+    }
+
+    private static ServiceProcess Launch(IEnumerable<string> arguments, Uri address)
+    {
         var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -49,10 +81,9 @@ internal sealed class ServiceProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Readiness.Api.dll"));
-        start.ArgumentList.Add($"--urls={address}");
-        foreach (var setting in settings)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(setting);
+            start.ArgumentList.Add(argument);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
@@ -61,7 +92,6 @@ internal sealed class ServiceProcess : IDisposable
         service.process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         service.process.BeginOutputReadLine();
         service.process.BeginErrorReadLine();
-        await service.WaitUntilHealthyAsync();
         return service;
     }
 

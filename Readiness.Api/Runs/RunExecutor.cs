@@ -37,8 +37,24 @@ public sealed class RunExecutor(
     /// Executes the run on the run's own threads (<see cref="RunScheduler"/>), so requests keep theirs; a run started
     /// by hand leaves a core to the planners reading meanwhile (docs/benchmarks.md, "Soak").
     /// </summary>
-    public void Execute(long runId, CancellationToken cancellationToken) =>
+    public void Execute(long runId, CancellationToken cancellationToken)
+    {
         scheduler.Run(() => ExecuteHere(runId, cancellationToken), threads.Value.ThreadsFor(runs.Get(runId)?.Trigger));
+        if (threads.Value.CompactAfterRun)
+        {
+            CompactHeap();
+        }
+    }
+
+    /// <summary>
+    /// One blocking, compacting collection once the run's frames are gone and the previous run is no longer served:
+    /// without it the heap keeps the size of the run's peak and the process grows from run to run until it settles.
+    /// </summary>
+    private static void CompactHeap()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
 
     private void ExecuteHere(long runId, CancellationToken cancellationToken)
     {

@@ -25,6 +25,12 @@ public sealed class RunThreadOptions
     [Range(0, 256)]
     public int ManualThreads { get; set; }
 
+    /// <summary>
+    /// After a run, collect and compact the heap and hand free memory back to the system, so the service's size stays
+    /// where the served run puts it instead of where the run's peak left it (docs/benchmarks.md, "Soak").
+    /// </summary>
+    public bool CompactAfterRun { get; set; } = true;
+
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
     /// <summary>How many threads a run's loops may use, by what started it (the run's trigger).</summary>

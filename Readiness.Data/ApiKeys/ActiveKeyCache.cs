@@ -14,7 +14,8 @@ namespace Readiness.Data.ApiKeys;
 /// costs about 3 µs, so under load it is asked at most once a millisecond: a key created or revoked
 /// from the command line counts for every request from a millisecond after the change on. On PostgreSQL,
 /// where several API instances share the keys, the counter <c>api_key_version</c> takes the pragma's
-/// place: a trigger bumps it with every change of a key, in the same transaction.
+/// place: a trigger bumps it with every change of a key, in the same transaction. It is asked beside
+/// the requests while they keep coming, so a change counts at most 20 ms after it was committed.
 /// </summary>
 public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisposable
 {
@@ -26,6 +27,12 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
     private sqlite3_stmt? dataVersion;
     private static readonly long CheckEvery = System.Diagnostics.Stopwatch.Frequency / 1000;
     private Generation current = new(-1, -2 * CheckEvery);
+
+    private const string VersionSql = "SELECT version FROM api_key_version WHERE singleton = 1";
+
+    /// <summary>How long a confirmed version stands on PostgreSQL while a check runs beside the requests.</summary>
+    private static readonly long AskAfterPause = System.Diagnostics.Stopwatch.Frequency / 50;
+    private int asking; // 1 while a check on PostgreSQL runs beside the requests
 
     /// <summary>The active (not revoked) key with this secret, or null.</summary>
     public ApiKeyRecord? FindActive(string secret)
@@ -73,22 +80,7 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
 
         if (database.IsPostgres)
         {
-            // A round trip to the server takes longer than the check interval under load: one request asks while the
-            // others answer from the version known until a moment ago, instead of queuing behind it one by one.
-            if (!gate.TryEnter())
-            {
-                return known;
-            }
-
-            try
-            {
-                using var connection = database.Open();
-                return Advance(connection.ExecuteScalar<long>("SELECT version FROM api_key_version WHERE singleton = 1"));
-            }
-            finally
-            {
-                gate.Exit();
-            }
+            return CurrentOnPostgres(known);
         }
 
         lock (gate)
@@ -108,9 +100,65 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
         }
     }
 
-    private Generation Advance(long version)
+    /// <summary>
+    /// A round trip to the server costs more than a request served from memory, and under load the request that made it
+    /// was the slow one (the p99 of keyed reads, docs/benchmarks.md). While requests keep coming, the version confirmed a
+    /// few milliseconds ago stands and the next check runs beside them; after a pause longer than
+    /// <see cref="AskAfterPause"/> the request asks itself, so a key revoked while an instance was idle is refused at once.
+    /// </summary>
+    private Generation CurrentOnPostgres(Generation known)
     {
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (System.Diagnostics.Stopwatch.GetTimestamp() - known.CheckedAt < AskAfterPause)
+        {
+            if (Interlocked.CompareExchange(ref asking, 1, 0) == 0)
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await AskPostgresAsync();
+                    }
+                    catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+                    {
+                        // The next request after the pause asks itself and meets the error there.
+                    }
+                    finally
+                    {
+                        Volatile.Write(ref asking, 0);
+                    }
+                });
+            }
+
+            return known;
+        }
+
+        lock (gate)
+        {
+            using var connection = database.Open();
+            return Advance(connection.ExecuteScalar<long>(VersionSql));
+        }
+    }
+
+    private async Task AskPostgresAsync()
+    {
+        var asked = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var connection = database.Open();
+        var version = await connection.ExecuteScalarAsync<long>(VersionSql);
+        lock (gate)
+        {
+            // The counter only grows: an answer overtaken by a newer one is dropped.
+            if (version >= current.Version)
+            {
+                Advance(version, asked);
+            }
+        }
+    }
+
+    /// <param name="version">The store's version.</param>
+    /// <param name="asked">When the version was asked for: it holds from then, not from when the answer came.</param>
+    private Generation Advance(long version, long? asked = null)
+    {
+        var now = asked ?? System.Diagnostics.Stopwatch.GetTimestamp();
         Volatile.Write(ref current, version == current.Version ? current.CheckedNow(now) : new Generation(version, now));
         return current;
     }

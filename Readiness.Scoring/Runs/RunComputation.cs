@@ -77,6 +77,7 @@ public static class RunComputation
                 ["districts"] = r.Solver.Districts,
                 ["districtsProvenOptimal"] = r.Solver.ProvenOptimal,
                 ["districtsFellBack"] = r.Solver.FellBack.Count,
+                ["areasReused"] = r.Solver.ReusedAreas,
             });
 
         return new RunOutputs(profiles, peerGroups, peerGroupOf, pairing, sharedServices);

@@ -32,17 +32,31 @@ public static class SharedServiceGrouping
         var graph = UnitGraph.Build(eligible, neighbours, options);
         var floor = new FloorRule(options);
         var areas = Areas(graph);
-        // Areas are independent (each its own partition and seed): solved side by side, taken in area order.
+        // Areas are independent (each its own partition and seed): solved side by side, taken in area order. An area
+        // grouped before in this process with the same inputs gets its groups again (SolvedAreas).
         var solved = new Partition[areas.Count];
         var proofs = new ExactGrouping.Proof[areas.Count];
-        Parallel.For(0, areas.Count, StageParallelism.Options(), a => (solved[a], proofs[a]) = Solve(graph, floor, areas[a], options));
+        var reused = 0;
+        Parallel.For(0, areas.Count, StageParallelism.Options(), a =>
+        {
+            var key = SolvedAreas.KeyOf(graph, areas[a], options);
+            if (SolvedAreas.Find(graph, floor, areas[a], key) is { } known)
+            {
+                (solved[a], proofs[a]) = known;
+                Interlocked.Increment(ref reused);
+                return;
+            }
+
+            (solved[a], proofs[a]) = Solve(graph, floor, areas[a], options);
+            SolvedAreas.Keep(key, solved[a], proofs[a]);
+        });
         var regions = solved.SelectMany(partition => partition.Regions).ToList();
         var hosts = options.HostsAboveThreshold ? HostAssignment.Assign(municipalities, graph, regions, neighbours, options) : [];
         var groups = GroupDescriptions.Describe(graph, floor, regions, hosts, options);
         var unassigned = GroupDescriptions.Unassigned(graph, floor, areas, [.. regions.SelectMany(r => r.Units)]);
         return new SharedServiceResult(groups, unassigned, eligible.Count, GroupDescriptions.UnionStatisticsOf(graph, groups))
         {
-            Solver = SolverStatisticsOf(graph, areas, proofs),
+            Solver = SolverStatisticsOf(graph, areas, proofs) with { ReusedAreas = reused },
         };
     }
 

@@ -56,11 +56,11 @@ public sealed record SharedServiceOptions
 
     /// <summary>At most this many enumeration steps for an area's candidate groups; beyond it the heuristic stands (the time limit of the exact step).</summary>
     [Range(1, 100_000_000)]
-    public int ExactEnumerationLimit { get; init; } = 150_000;
+    public int ExactEnumerationLimit { get; init; } = 1_000_000;
 
     /// <summary>At most this many steps of the search for a grouping that reaches the relaxation's bound, per count tried.</summary>
     [Range(1, 100_000_000)]
-    public int ExactSearchLimit { get; init; } = 1_000_000;
+    public int ExactSearchLimit { get; init; } = 5_000_000;
 
     /// <summary>Throws with the name of the first setting that is out of range.</summary>
     public void Validate()

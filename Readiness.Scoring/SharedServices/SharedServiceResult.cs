@@ -109,4 +109,8 @@ public sealed record SharedServiceResult(
 /// groups stand unproven; <paramref name="SolvedAreas"/> and <paramref name="BoundAreas"/>: connected areas
 /// proven by CP-SAT and by the upper bound alone.
 /// </summary>
-public sealed record GroupingSolverStatistics(int Districts, int ProvenOptimal, IReadOnlyList<string> FellBack, int SolvedAreas, int BoundAreas);
+public sealed record GroupingSolverStatistics(int Districts, int ProvenOptimal, IReadOnlyList<string> FellBack, int SolvedAreas, int BoundAreas)
+{
+    /// <summary>Connected areas whose groups were found before in this process from the same inputs, and taken again.</summary>
+    public int ReusedAreas { get; init; }
+}

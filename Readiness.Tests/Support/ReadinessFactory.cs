@@ -17,6 +17,8 @@ internal sealed class ReadinessFactory : WebApplicationFactory<Program>
         ["Readiness:Jobs:RunOnFirstStart"] = "false",
         // Tests start their runs by hand and wait for them: on every core, as the nightly run.
         ["Readiness:Runs:ManualThreads"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // A compacting collection after every run costs test time and proves nothing here: the soak bench measures it.
+        ["Readiness:Runs:CompactAfterRun"] = "false",
     };
 
     private bool keepDatabase;

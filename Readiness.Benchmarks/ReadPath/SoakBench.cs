@@ -93,8 +93,12 @@ internal static class SoakBench
                 runs.Any(r => r.Started < w.End && (r.Finished ?? DateTimeOffset.MaxValue) > w.Start);
             var during = windows.Where(During).ToList();
             var between = windows.Where(w => !During(w)).ToList();
-            var firstRunEnd = runs.Where(r => r.Finished is not null).Select(r => r.Finished!.Value).DefaultIfEmpty(windows[0].End).Min();
-            var rssStart = windows.FirstOrDefault(w => w.Start > firstRunEnd && !During(w)).RssKb;
+            // The first run the soak saw end (not one the service finished before the first window).
+            var firstRunEnd = runs.Where(r => r.Finished > windows[0].Start).Select(r => r.Finished!.Value).DefaultIfEmpty(windows[0].End).Min();
+            // After the first run: the last window before the next run starts, once the reads between have filled what the
+            // served run keeps for them (the first window after a run comes right after the compacting collection).
+            var secondRunStart = runs.Select(r => r.Started).Where(t => t > firstRunEnd).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            var rssStart = windows.LastOrDefault(w => w.Start > firstRunEnd && w.End <= secondRunStart && !During(w)).RssKb;
             // Both between runs, so that neither counts a run's own arrays.
             var rssEnd = windows.LastOrDefault(w => !During(w)).RssKb;
             var errors = windows.Sum(w => w.Round.Errors);
@@ -114,8 +118,14 @@ internal static class SoakBench
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RSS between runs: after the first run {rssStart / 1024.0:0} MB, at the end {rssEnd / 1024.0:0} MB ({(rssStart == 0 ? double.NaN : (rssEnd - rssStart) * 100.0 / rssStart):+0.0;-0.0} %)"));
             // The last window before each run: whether memory levels off or keeps growing from run to run.
-            var beforeRuns = runs.Select(r => windows.LastOrDefault(w => w.End <= r.Started && !During(w)).RssKb).Where(kb => kb > 0).Append(rssEnd);
-            output.WriteLine($"RSS before each run and at the end, MB: {string.Join(", ", beforeRuns.Select(kb => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture)))}");
+            var beforeRuns = runs.OrderBy(r => r.Started).Select(r => windows.LastOrDefault(w => w.End <= r.Started && !During(w)).RssKb).Where(kb => kb > 0).Append(rssEnd).ToList();
+            output.WriteLine($"RSS before each run (in time order) and at the end, MB: {string.Join(", ", beforeRuns.Select(kb => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture)))}");
+            var afterFirst = beforeRuns.Where(kb => rssStart > 0 && kb != 0).SkipWhile(kb => kb != rssStart).ToList();
+            if (afterFirst.Count > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"RSS from the first run on, against it: {(afterFirst.Min() - rssStart) * 100.0 / rssStart:+0.0;-0.0} % to {(afterFirst.Max() - rssStart) * 100.0 / rssStart:+0.0;-0.0} %"));
+            }
             return errors == 0 ? 0 : 1;
         }
         finally

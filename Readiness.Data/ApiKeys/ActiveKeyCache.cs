@@ -30,9 +30,15 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
 
     private const string VersionSql = "SELECT version FROM api_key_version WHERE singleton = 1";
 
+    /// <summary>On PostgreSQL a check is a round trip to the server: asked at most every 5 ms, beside the requests.</summary>
+    private static readonly long PostgresCheckEvery = System.Diagnostics.Stopwatch.Frequency / 200;
+
     /// <summary>How long a confirmed version stands on PostgreSQL while a check runs beside the requests.</summary>
     private static readonly long AskAfterPause = System.Diagnostics.Stopwatch.Frequency / 50;
     private int asking; // 1 while a check on PostgreSQL runs beside the requests
+    private readonly AutoResetEvent wanted = new(false);
+    private Thread? asker;
+    private volatile bool disposed;
 
     /// <summary>The active (not revoked) key with this secret, or null.</summary>
     public ApiKeyRecord? FindActive(string secret)
@@ -62,6 +68,13 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
 
     public void Dispose()
     {
+        disposed = true;
+        wanted.Set();
+        if (asker is null || asker.Join(TimeSpan.FromSeconds(5)))
+        {
+            wanted.Dispose(); // never while the thread could still wait on it
+        }
+
         lock (gate)
         {
             dataVersion?.Dispose();
@@ -73,7 +86,7 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
     private Generation Current()
     {
         var known = Volatile.Read(ref current);
-        if (System.Diagnostics.Stopwatch.GetTimestamp() - known.CheckedAt < CheckEvery)
+        if (System.Diagnostics.Stopwatch.GetTimestamp() - known.CheckedAt < (database.IsPostgres ? PostgresCheckEvery : CheckEvery))
         {
             return known;
         }
@@ -108,25 +121,13 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
     /// </summary>
     private Generation CurrentOnPostgres(Generation known)
     {
-        if (System.Diagnostics.Stopwatch.GetTimestamp() - known.CheckedAt < AskAfterPause)
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (arrived - known.CheckedAt < AskAfterPause)
         {
             if (Interlocked.CompareExchange(ref asking, 1, 0) == 0)
             {
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await AskPostgresAsync();
-                    }
-                    catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
-                    {
-                        // The next request after the pause asks itself and meets the error there.
-                    }
-                    finally
-                    {
-                        Volatile.Write(ref asking, 0);
-                    }
-                });
+                StartAsker();
+                wanted.Set();
             }
 
             return known;
@@ -134,22 +135,64 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
 
         lock (gate)
         {
+            // Requests that queued here behind one that asked take its answer: it was asked after they arrived.
+            if (current.CheckedAt >= arrived)
+            {
+                return current;
+            }
+
+            var asked = System.Diagnostics.Stopwatch.GetTimestamp();
             using var connection = database.Open();
-            return Advance(connection.ExecuteScalar<long>(VersionSql));
+            return Advance(connection.ExecuteScalar<long>(VersionSql), asked);
         }
     }
 
-    private async Task AskPostgresAsync()
+    /// <summary>
+    /// The checks beside the requests run on a thread of their own: queued on the thread pool they waited behind the very
+    /// requests they were to spare, past <see cref="AskAfterPause"/>, and the requests then asked themselves, one by one.
+    /// </summary>
+    private void StartAsker()
     {
-        var asked = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var connection = database.Open();
-        var version = await connection.ExecuteScalarAsync<long>(VersionSql);
+        if (asker is not null)
+        {
+            return;
+        }
+
         lock (gate)
         {
-            // The counter only grows: an answer overtaken by a newer one is dropped.
-            if (version >= current.Version)
+            asker ??= new Thread(AskWhenWanted) { IsBackground = true, Name = "api-key version" };
+            if (asker.ThreadState.HasFlag(ThreadState.Unstarted))
             {
-                Advance(version, asked);
+                asker.Start();
+            }
+        }
+    }
+
+    private void AskWhenWanted()
+    {
+        while (wanted.WaitOne() && !disposed)
+        {
+            try
+            {
+                var asked = System.Diagnostics.Stopwatch.GetTimestamp();
+                using var connection = database.Open();
+                var version = connection.ExecuteScalar<long>(VersionSql);
+                lock (gate)
+                {
+                    // The counter only grows: an answer overtaken by a newer one is dropped.
+                    if (version >= current.Version)
+                    {
+                        Advance(version, asked);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+            {
+                // The next request after a pause asks itself and meets the error there.
+            }
+            finally
+            {
+                Volatile.Write(ref asking, 0);
             }
         }
     }

@@ -19,7 +19,7 @@ public sealed class RunJob(RunStore runs, RunExecutor executor, ILogger<RunJob> 
     [JobDisplayName("Nightly run")]
     public void ExecuteScheduled(CancellationToken cancellationToken)
     {
-        var (run, conflict) = runs.TryStart("schedule", requestedBy: null);
+        var (run, conflict) = runs.TryStart(RunTriggers.Schedule, requestedBy: null);
         if (run is null)
         {
             logger.LogWarning("Nightly run skipped: run {RunId} is still running", conflict!.RunningRunId);

@@ -85,7 +85,7 @@ internal static class RunEndpoints
     internal static Results<Accepted<RunDto>, ProblemHttpResult> StartRun(RunLauncher launcher, RunStore runs, ClaimsPrincipal user)
     {
         var caller = Caller.From(user);
-        var (run, conflict) = launcher.Start(RunThreadOptions.ManualTrigger, caller.Name, caller.Actor);
+        var (run, conflict) = launcher.Start(RunTriggers.Manual, caller.Name, caller.Actor);
         if (run is null)
         {
             return TypedResults.Problem(

@@ -48,7 +48,7 @@ internal static class RunSetup
         services.ScheduleRecurringJobs();
         if (options.RunOnFirstStart && runs.CurrentId() is null && runs.Running() is null)
         {
-            services.GetRequiredService<RunLauncher>().Start("startup", requestedBy: null);
+            services.GetRequiredService<RunLauncher>().Start(RunTriggers.Startup, requestedBy: null);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Readiness.Data.Runs;
 
 namespace Readiness.Api.Runs;
 
@@ -34,10 +35,7 @@ public sealed class RunThreadOptions
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
     /// <summary>How many threads a run's loops may use, by what started it (the run's trigger).</summary>
-    public int ThreadsFor(string? trigger) => trigger == ManualTrigger
+    public int ThreadsFor(string? trigger) => trigger == RunTriggers.Manual
         ? Math.Min(EffectiveThreads, ManualThreads > 0 ? ManualThreads : Math.Max(1, EffectiveThreads - 1))
         : EffectiveThreads;
-
-    /// <summary>The trigger of a run started through the API.</summary>
-    public const string ManualTrigger = "manual";
 }

@@ -42,7 +42,7 @@ internal static class RunPublisher
     /// <summary>Starts a run as the nightly schedule does (on every core) in the bench's store, which never has one running.</summary>
     public static long Start(RunStore runs)
     {
-        var (run, conflict) = runs.TryStart("schedule", "bench");
+        var (run, conflict) = runs.TryStart(RunTriggers.Schedule, "bench");
         return run?.Id ?? throw new InvalidOperationException($"Run {conflict?.RunningRunId} is running in the bench database.");
     }
 }

@@ -160,9 +160,9 @@ public sealed class ActiveKeyCache(ApiKeyStore store, Database database) : IDisp
 
         lock (gate)
         {
-            asker ??= new Thread(AskWhenWanted) { IsBackground = true, Name = "api-key version" };
-            if (asker.ThreadState.HasFlag(ThreadState.Unstarted))
+            if (asker is null)
             {
+                asker = new Thread(AskWhenWanted) { IsBackground = true, Name = "api-key version" };
                 asker.Start();
             }
         }

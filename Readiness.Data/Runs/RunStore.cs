@@ -156,7 +156,7 @@ public sealed partial class RunStore(Database database, TimeProvider time)
                 throw new InvalidOperationException($"Run {runId} is no longer running and cannot be published.");
             }
 
-            if (connection is Npgsql.NpgsqlConnection)
+            if (database.IsPostgres)
             {
                 // Delivered at commit to every API instance listening (PublishedRunWatcher): they load the run at once.
                 connection.Execute($"NOTIFY {PublishedChannel}", transaction: transaction);

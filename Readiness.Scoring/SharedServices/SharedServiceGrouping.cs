@@ -91,7 +91,7 @@ public static class SharedServiceGrouping
     /// Best of several constructions, then improved, then made exact where cheap (<see cref="ExactGrouping"/>).
     /// An area below the floor as a whole is left alone.
     /// </summary>
-    internal static (Partition, ExactGrouping.Proof) Solve(UnitGraph graph, FloorRule floor, List<int> units, SharedServiceOptions options)
+    private static (Partition, ExactGrouping.Proof) Solve(UnitGraph graph, FloorRule floor, List<int> units, SharedServiceOptions options)
     {
         if (!floor.MeetsTogether(graph, units))
         {
@@ -140,7 +140,7 @@ public static class SharedServiceGrouping
     }
 
     /// <summary>Connected areas of the unit graph, each listed in ascending unit order.</summary>
-    internal static List<List<int>> Areas(UnitGraph graph)
+    private static List<List<int>> Areas(UnitGraph graph)
     {
         var seen = new bool[graph.Count];
         var areas = new List<List<int>>();

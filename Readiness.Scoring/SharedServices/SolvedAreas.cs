@@ -9,7 +9,7 @@ namespace Readiness.Scoring.SharedServices;
 /// residents, foreign residents, union and location, which units touch, and the options. The grouping of an area is a
 /// pure function of exactly that, so an area whose key is known gets the same groups again without the search: the
 /// nightly run of an unchanged district (surveys change the offers, never the groups) costs no exact step. Bounded:
-/// the oldest process's worth is dropped once the areas of a few different base data sets have piled up.
+/// once 50,000 areas are kept (several different base data sets), all are forgotten and found again as needed.
 /// </summary>
 internal static class SolvedAreas
 {

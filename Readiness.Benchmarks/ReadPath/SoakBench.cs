@@ -93,12 +93,13 @@ internal static class SoakBench
                 runs.Any(r => r.Started < w.End && (r.Finished ?? DateTimeOffset.MaxValue) > w.Start);
             var during = windows.Where(During).ToList();
             var between = windows.Where(w => !During(w)).ToList();
-            // The first run the soak saw end (not one the service finished before the first window).
-            var firstRunEnd = runs.Where(r => r.Finished > windows[0].Start).Select(r => r.Finished!.Value).DefaultIfEmpty(windows[0].End).Min();
-            // After the first run: the last window before the next run starts, once the reads between have filled what the
+            // The end of the soak's first run: not the service's start-up run, which may still compute while the first
+            // windows read (a run started by hand then waits for it).
+            var firstRunEnd = runs.Where(r => r.Started >= windows[0].Start && r.Finished is not null).Select(r => r.Finished!.Value).DefaultIfEmpty(windows[0].End).Min();
+            // After the first run: the last window before a later run starts, once the reads between have filled what the
             // served run keeps for them (the first window after a run comes right after the compacting collection).
-            var secondRunStart = runs.Select(r => r.Started).Where(t => t > firstRunEnd).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
-            var rssStart = windows.LastOrDefault(w => w.Start > firstRunEnd && w.End <= secondRunStart && !During(w)).RssKb;
+            var beforeEachRun = runs.OrderBy(r => r.Started).Select(r => windows.LastOrDefault(w => w.End <= r.Started && !During(w))).Where(w => w.RssKb > 0).ToList();
+            var rssStart = beforeEachRun.FirstOrDefault(w => w.Start > firstRunEnd).RssKb;
             // Both between runs, so that neither counts a run's own arrays.
             var rssEnd = windows.LastOrDefault(w => !During(w)).RssKb;
             var errors = windows.Sum(w => w.Round.Errors);
@@ -107,6 +108,8 @@ internal static class SoakBench
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {windows.Count} windows, {requests:N0} requests, non-2xx or socket errors {errors}; {triggered} runs started, statuses {string.Join(", ", runs.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}"))}; "
                 + $"run durations {Stats.Of(runs.Where(r => r.Finished is not null).Select(r => (r.Finished!.Value - r.Started).TotalSeconds)).Format("0.0")} s"));
+            output.WriteLine("  runs, seconds after the first window (start–end): " + string.Join(", ", runs.OrderBy(r => r.Started).Select(r =>
+                string.Create(CultureInfo.InvariantCulture, $"{(r.Started - windows[0].Start).TotalSeconds:0}–{((r.Finished ?? windows[^1].End) - windows[0].Start).TotalSeconds:0}"))));
             output.WriteLine("| windows | count | req/s | p50 ms | p99 ms, median (min–max) | worst p99 ms |");
             output.WriteLine("| --- | --- | --- | --- | --- | --- |");
             foreach (var (name, set) in new[] { ("during a run", during), ("between runs", between) })
@@ -118,7 +121,7 @@ internal static class SoakBench
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"RSS between runs: after the first run {rssStart / 1024.0:0} MB, at the end {rssEnd / 1024.0:0} MB ({(rssStart == 0 ? double.NaN : (rssEnd - rssStart) * 100.0 / rssStart):+0.0;-0.0} %)"));
             // The last window before each run: whether memory levels off or keeps growing from run to run.
-            var beforeRuns = runs.OrderBy(r => r.Started).Select(r => windows.LastOrDefault(w => w.End <= r.Started && !During(w)).RssKb).Where(kb => kb > 0).Append(rssEnd).ToList();
+            var beforeRuns = beforeEachRun.Select(w => w.RssKb).Append(rssEnd).ToList();
             output.WriteLine($"RSS before each run (in time order) and at the end, MB: {string.Join(", ", beforeRuns.Select(kb => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture)))}");
             var afterFirst = beforeRuns.Where(kb => rssStart > 0 && kb != 0).SkipWhile(kb => kb != rssStart).ToList();
             if (afterFirst.Count > 0)

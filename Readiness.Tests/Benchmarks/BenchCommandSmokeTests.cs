@@ -6,6 +6,8 @@ namespace Readiness.Tests.Benchmarks;
 /// The bench command runs and reports, on tiny sizes. What it measures is not judged here: the
 /// figures belong in docs/benchmarks.md, measured on a quiet machine, not in a test's pass or fail.
 /// </summary>
+// Mostly waiting on processes, runs or retry delays of its own: runs beside the other fixtures marked so (the suite's longest).
+[Parallelizable]
 public sealed class BenchCommandSmokeTests
 {
     [TestCase("district")]

@@ -15,6 +15,8 @@ namespace Readiness.Tests.Jobs;
 /// published, then started again: the previous run is served throughout, the interrupted run is
 /// marked failed and its rows are removed.
 /// </summary>
+// Mostly waiting on processes, runs or retry delays of its own: runs beside the other fixtures marked so (the suite's longest).
+[Parallelizable]
 public sealed class ProcessKillTests
 {
     private string directory = null!;

@@ -11,6 +11,8 @@ using static Readiness.Tests.Api.Write.WriteSupport;
 namespace Readiness.Tests.Jobs;
 
 /// <summary>Worker mode: the API queues runs into the shared SQLite job storage, a worker host executes them, the API serves what it published.</summary>
+// Mostly waiting on processes, runs or retry delays of its own: runs beside the other fixtures marked so (the suite's longest).
+[Parallelizable]
 public sealed class WorkerModeTests
 {
     [Test]

@@ -14,6 +14,8 @@ namespace Readiness.Tests.Api.Decisions;
 /// a receiver that fails is tried again with growing delays (through Hangfire) until it answers or the tries run out,
 /// and the delivery log says so. The secret is stored protected, never as given.
 /// </summary>
+// Mostly waiting on processes, runs or retry delays of its own: runs beside the other fixtures marked so (the suite's longest).
+[Parallelizable]
 public sealed class WebhookDeliveryTests
 {
     private const string Secret = "whsec_QWxsZSBtZWluZSBFbnRjaGVuIHNjaHdpbW1lbiBhdWY=";

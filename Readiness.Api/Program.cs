@@ -31,6 +31,7 @@ if (BackupCommand.Matches(args))
 
 // `--worker` (or Readiness:Jobs:Mode=worker): the job server alone, without HTTP; the API then runs with Readiness:Jobs:RunServer=false.
 var arguments = WorkerHost.Arguments(args);
+Readiness.Api.Infrastructure.MallocArenas.Limit();
 var builder = WebApplication.CreateBuilder(arguments);
 if (WorkerHost.IsRequested(builder.Configuration))
 {

@@ -25,7 +25,7 @@ internal sealed record WrkRound(string Endpoint, double RequestsPerSecond, doubl
         }
 
         var cpuBefore = CpuSeconds(serverPid);
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: apt-get install -y wrk");
+        using var wrk = StartWrk(start);
         var text = wrk.StandardOutput.ReadToEnd() + wrk.StandardError.ReadToEnd();
         wrk.WaitForExit();
         var cpu = CpuSeconds(serverPid) - cpuBefore;
@@ -41,6 +41,19 @@ internal sealed record WrkRound(string Endpoint, double RequestsPerSecond, doubl
         {
             P95Ms = values.TryGetValue("p95_us", out var p95) ? p95 / 1000.0 : double.NaN,
         };
+    }
+
+    /// <summary>Starts wrk; a machine without it gets the one line that says how to install it, not a trace from the process API.</summary>
+    private static Process StartWrk(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: apt-get install -y wrk");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("wrk is not installed: apt-get install -y wrk", exception);
+        }
     }
 
     /// <summary>User plus system CPU seconds of a process so far (Linux /proc).</summary>

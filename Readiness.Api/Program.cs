@@ -7,6 +7,7 @@ using Readiness.Api.Auth;
 using Readiness.Api.Districts;
 using Readiness.Api.Exports;
 using Readiness.Api.Idempotency;
+using Readiness.Api.Infrastructure;
 using Readiness.Api.Localization;
 using Readiness.Api.Jobs;
 using Readiness.Api.Municipalities;
@@ -31,7 +32,7 @@ if (BackupCommand.Matches(args))
 
 // `--worker` (or Readiness:Jobs:Mode=worker): the job server alone, without HTTP; the API then runs with Readiness:Jobs:RunServer=false.
 var arguments = WorkerHost.Arguments(args);
-Readiness.Api.Infrastructure.MallocArenas.Limit();
+MallocArenas.Limit();
 var builder = WebApplication.CreateBuilder(arguments);
 if (WorkerHost.IsRequested(builder.Configuration))
 {

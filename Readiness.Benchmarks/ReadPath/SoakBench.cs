@@ -123,7 +123,8 @@ internal static class SoakBench
             // The last window before each run: whether memory levels off or keeps growing from run to run.
             var beforeRuns = beforeEachRun.Select(w => w.RssKb).Append(rssEnd).ToList();
             output.WriteLine($"RSS before each run (in time order) and at the end, MB: {string.Join(", ", beforeRuns.Select(kb => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture)))}");
-            var afterFirst = beforeRuns.Where(kb => rssStart > 0 && kb != 0).SkipWhile(kb => kb != rssStart).ToList();
+            // By position, not by value: from the window the figure after the first run was taken from, to the end.
+            var afterFirst = rssStart == 0 ? [] : beforeEachRun.Where(w => w.Start > firstRunEnd).Select(w => w.RssKb).Append(rssEnd).ToList();
             if (afterFirst.Count > 0)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -2,10 +2,14 @@ using Readiness.Tests.Support;
 
 namespace Readiness.Tests;
 
-/// <summary>Drops what this test run created on the PostgreSQL server.</summary>
+/// <summary>Drops what this test run created on the PostgreSQL server and removes its folders.</summary>
 [SetUpFixture]
 public sealed class TestRunCleanup
 {
     [OneTimeTearDown]
-    public void DropPostgresTemplates() => TestPostgres.DropTemplates();
+    public void CleanUp()
+    {
+        TestPostgres.DropTemplates();
+        SeededDatabase.DeleteDirectories();
+    }
 }

@@ -68,13 +68,20 @@ internal static class RateLimits
         var limit = write ? options.WritesPerWindow : options.ReadsPerWindow;
         var caller = Caller.Find(context.User);
         var key = new PartitionKey(write, dashboard, caller?.KeyId, caller is null ? context.Connection.RemoteIpAddress : null, limit, options.WindowSeconds);
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = TimeSpan.FromSeconds(options.WindowSeconds),
-            QueueLimit = 0,
-        });
+        return RateLimitPartition.Get(key, NewLimiter);
     }
+
+    /// <summary>
+    /// A partition's limiter, from its key alone: a static method, so no closure is allocated per request (the limiter
+    /// asks for the partition on every one). The partitioned limiter replenishes its windows itself, hence no timer here.
+    /// </summary>
+    private static RateLimiter NewLimiter(PartitionKey key) => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = key.Limit,
+        Window = TimeSpan.FromSeconds(key.WindowSeconds),
+        QueueLimit = 0,
+        AutoReplenishment = false,
+    });
 
     private static bool IsDashboard(HttpContext context) =>
         context.Request.Path.StartsWithSegments(Jobs.HangfireSetup.DashboardPath, StringComparison.OrdinalIgnoreCase);

@@ -76,6 +76,31 @@ public sealed class RateLimitTests
     }
 
     [Test]
+    public async Task Reads_AfterTheWindow_HaveTheirBudgetAgain()
+    {
+        using var shortWindow = new ReadinessFactory()
+            .With("Readiness:RateLimit:ReadsPerWindow", "2")
+            .With("Readiness:RateLimit:WindowSeconds", "1");
+        using var shortClient = shortWindow.CreateClient();
+        var key = shortWindow.CreateKey(Role.Reader);
+        async Task<HttpStatusCode> Read()
+        {
+            using var response = await shortClient.SendAsync(Request(HttpMethod.Get, "/api/v1/districts?state=09", key));
+            return response.StatusCode;
+        }
+
+        var spent = new List<HttpStatusCode>();
+        while (spent.Count < 10 && (spent.Count == 0 || spent[^1] != HttpStatusCode.TooManyRequests))
+        {
+            spent.Add(await Read());
+        }
+
+        Assert.That(spent[^1], Is.EqualTo(HttpStatusCode.TooManyRequests), "the budget of 2 ran out");
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        Assert.That(await Read(), Is.EqualTo(HttpStatusCode.OK), "a new window gives the key its budget again");
+    }
+
+    [Test]
     public async Task Writes_TheRequestAfterTheLimit_Gets429WithRetryAfter_AndWritesNothing()
     {
         var key = factory.CreateKey(Role.Planner);

@@ -74,9 +74,12 @@ internal static class SoakBench
             var end = DateTimeOffset.UtcNow.AddMinutes(minutes);
             var nextRun = DateTimeOffset.UtcNow.AddSeconds(Math.Min(15, runEvery));
             var triggered = 0;
-            while (DateTimeOffset.UtcNow < end)
+            // After the last run the reads go on until the next would have started, without starting it: the figure at the
+            // end is then taken at the same point of the cycle as the one after the first run and every one before a run
+            // (20 s after a run the collections have not yet handed all of it back).
+            while (DateTimeOffset.UtcNow < end || (triggered > 0 && DateTimeOffset.UtcNow < nextRun))
             {
-                if (DateTimeOffset.UtcNow >= nextRun)
+                if (DateTimeOffset.UtcNow >= nextRun && DateTimeOffset.UtcNow < end)
                 {
                     Trigger(client, bavaria[triggered % bavaria.Length], triggered);
                     triggered++;

@@ -6,7 +6,7 @@ namespace Readiness.Api.Infrastructure;
 /// Caps glibc's malloc arenas at two, as <c>MALLOC_ARENA_MAX=2</c> would. glibc gives threads that allocate at the same
 /// time arenas of their own (up to eight per core) and hands little of them back: with runs computing beside the
 /// request threads, the service's resident size grew by a tenth over its first runs, all of it outside the managed
-/// heap; capped, it stays within 5 % (docs/benchmarks.md, "Soak"). An operator's own <c>MALLOC_ARENA_MAX</c> wins.
+/// heap; capped, it stayed within 10 % (+4.9 to +8.0 %; docs/benchmarks.md, "Soak"). An operator's own <c>MALLOC_ARENA_MAX</c> wins.
 /// </summary>
 internal static class MallocArenas
 {

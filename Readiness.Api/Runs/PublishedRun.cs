@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Readiness.Data;
 using Readiness.Data.Assessments;
 using Readiness.Data.Runs;
 using Readiness.Scoring.Model;
@@ -12,13 +13,46 @@ using Readiness.Scoring.SharedServices;
 namespace Readiness.Api.Runs;
 
 /// <summary>
-/// A municipality's stored readiness: the list columns and the exact JSON answer, held as served
-/// (<paramref name="Compressed"/> false) or, in a large run, Brotli-compressed as stored.
+/// A municipality's stored readiness: the list columns and the exact JSON answer, stored Brotli-compressed.
+/// Up to <see cref="PublishedRun.DecompressedUpTo"/> answers a run keeps each one decompressed from its first
+/// use on (a new run is served before they are all decompressed); in a larger run it decompresses per request.
 /// </summary>
-public sealed record ScoreEntry(ScoreRow Row, byte[] Stored, bool Compressed)
+public sealed class ScoreEntry(ScoreRow row, byte[] compressed, bool keepDecompressed)
 {
+    private byte[]? stored = compressed;
+    private byte[]? json;
+
+    public ScoreRow Row { get; } = row;
+
+    /// <summary>Whether the answer stays compressed in memory.</summary>
+    public bool Compressed => !keepDecompressed;
+
     /// <summary>The JSON answer, UTF-8.</summary>
-    public byte[] Json => Compressed ? Compression.Decompress(Stored) : Stored;
+    public byte[] Json
+    {
+        get
+        {
+            if (!keepDecompressed)
+            {
+                return Compression.Decompress(stored!);
+            }
+
+            if (Volatile.Read(ref json) is { } kept)
+            {
+                return kept;
+            }
+
+            // The compressed bytes are let go only after the answer is set, so a reader that finds them gone finds the answer.
+            if (Volatile.Read(ref stored) is not { } source)
+            {
+                return Volatile.Read(ref json)!;
+            }
+
+            var decompressed = Interlocked.CompareExchange(ref json, Compression.Decompress(source), null) ?? json!;
+            Volatile.Write(ref stored, null);
+            return decompressed;
+        }
+    }
 }
 
 /// <summary>One profile's readiness of every municipality in a run.</summary>
@@ -45,13 +79,20 @@ public sealed class PublishedRun
     private readonly ConcurrentDictionary<string, Lazy<ProfileScores>> onDemand = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ProfileResult>> fullProfiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ScoringContext>> contexts = new(StringComparer.Ordinal);
-    private readonly Lazy<IReadOnlyDictionary<string, StoredAssessment>> assessments;
-    private readonly Dictionary<string, PairingMenteeRow> mentees;
+    private readonly Deferred<IReadOnlyDictionary<string, StoredAssessment>> assessments;
+    private readonly Deferred<Pairing> pairing;
+    private readonly Deferred<Dictionary<string, PairingMenteeRow>> mentees;
+    private readonly Deferred<SharedServices> shared;
     private readonly Func<string, ScoringProfile?> currentProfile;
     private readonly IReadinessAnswerWriter answers;
 
+    /// <summary>
+    /// Builds what the lists and a municipality's answer need from <paramref name="rows"/>; pairs, mentees and
+    /// shared-service groups are read from <paramref name="database"/> on first use or by <see cref="Complete"/>,
+    /// so an instance serves a newly published run before it has read all of it (issue 19: within 2 s).
+    /// </summary>
     internal PublishedRun(
-        RunRecord run, RunResultRows rows, BaseDataCache baseData, Func<IReadOnlyList<StoredAssessment>> loadAssessments,
+        RunRecord run, ServedRunRows rows, Database database, BaseDataCache baseData, Func<IReadOnlyList<StoredAssessment>> loadAssessments,
         Func<string, ScoringProfile?> currentProfile, IReadinessAnswerWriter answers)
     {
         this.answers = answers;
@@ -67,19 +108,31 @@ public sealed class PublishedRun
         PeerGroupById = PeerGroups.ToDictionary(g => g.Id);
         PeerMembers = rows.PeerGroupMembers.ToDictionary(m => m.Ags, StringComparer.Ordinal);
         PeerDiagnostics = rows.PeerGroupDiagnostics;
-
-        var pairs = new PairingEntry[rows.Pairings.Count];
-        Parallel.For(0, pairs.Length, StageParallelism.Options(), i => pairs[i] = new PairingEntry(JsonSerializer.Deserialize<MentorPair>(rows.Pairings[i].Detail, ApiJson.Options)!, rows.Pairings[i].SinceRunId));
-        Pairs = pairs;
-        PairByMentee = Pairs.ToDictionary(p => p.Pair.MenteeAgs, StringComparer.Ordinal);
-        PairsByMentor = Pairs.ToLookup(p => p.Pair.MentorAgs, StringComparer.Ordinal);
-        mentees = rows.PairingMentees.ToDictionary(m => m.Ags, StringComparer.Ordinal);
-
-        SharedGroups = [.. rows.SharedGroups.Select(g => JsonSerializer.Deserialize<SharedServiceGroup>(g.Detail, ApiJson.Options)!)];
-        SharedGroupById = SharedGroups.ToDictionary(g => g.Id, StringComparer.Ordinal);
         SharedMembership = rows.SharedGroupMembers.ToDictionary(m => m.Ags, StringComparer.Ordinal);
 
+        var id = run.Id;
+        pairing = new(() => new Pairing(RunResultReader.ReadPairings(database, id)));
+        mentees = new(() => RunResultReader.ReadMentees(database, id).ToDictionary(m => m.Ags, StringComparer.Ordinal));
+        shared = new(() => new SharedServices(RunResultReader.ReadSharedGroups(database, id)));
         assessments = new(() => loadAssessments().ToDictionary(a => a.Ags, StringComparer.Ordinal));
+    }
+
+    /// <summary>Reads and builds what the constructor left for first use: pairs, mentees, shared-service groups, every answer kept decompressed.</summary>
+    internal void Complete()
+    {
+        _ = pairing.Value;
+        _ = mentees.Value;
+        _ = shared.Value;
+        foreach (var scores in Profiles.Values)
+        {
+            if (scores.Entries is [{ Compressed: false }, ..])
+            {
+                foreach (var entry in scores.Entries)
+                {
+                    _ = entry.Json;
+                }
+            }
+        }
     }
 
     public RunRecord Run { get; }
@@ -111,15 +164,15 @@ public sealed class PublishedRun
 
     public IReadOnlyList<PeerGroupDiagnosticRow> PeerDiagnostics { get; }
 
-    public IReadOnlyList<PairingEntry> Pairs { get; }
+    public IReadOnlyList<PairingEntry> Pairs => pairing.Value.Pairs;
 
-    public IReadOnlyDictionary<string, PairingEntry> PairByMentee { get; }
+    public IReadOnlyDictionary<string, PairingEntry> PairByMentee => pairing.Value.ByMentee;
 
-    public ILookup<string, PairingEntry> PairsByMentor { get; }
+    public ILookup<string, PairingEntry> PairsByMentor => pairing.Value.ByMentor;
 
-    public IReadOnlyList<SharedServiceGroup> SharedGroups { get; }
+    public IReadOnlyList<SharedServiceGroup> SharedGroups => shared.Value.Groups;
 
-    public IReadOnlyDictionary<string, SharedServiceGroup> SharedGroupById { get; }
+    public IReadOnlyDictionary<string, SharedServiceGroup> SharedGroupById => shared.Value.ById;
 
     public IReadOnlyDictionary<string, SharedGroupMemberRow> SharedMembership { get; }
 
@@ -130,7 +183,7 @@ public sealed class PublishedRun
 
     /// <summary>What the pairing knew of a mentee, or null when it was not a mentee.</summary>
     internal MenteeRecord? Mentee(string ags) =>
-        mentees.TryGetValue(ags, out var row) ? JsonSerializer.Deserialize<MenteeRecord>(Compression.Decompress(row.Detail), ApiJson.Options) : null;
+        mentees.Value.TryGetValue(ags, out var row) ? JsonSerializer.Deserialize<MenteeRecord>(Compression.Decompress(row.Detail), ApiJson.Options) : null;
 
     /// <summary>A profile's scores: stored by the run, or computed once from the run's own inputs.</summary>
     public ProfileScores? ProfileScores(string name)
@@ -188,22 +241,48 @@ public sealed class PublishedRun
     /// </summary>
     internal const int DecompressedUpTo = 25_000;
 
-    /// <summary>Every answer as served, in the rows' order: decompressed once, up to <see cref="DecompressedUpTo"/>.</summary>
+    /// <summary>Every answer as served, in the rows' order: kept once decompressed, up to <see cref="DecompressedUpTo"/>.</summary>
     internal static ScoreEntry[] Entries(IReadOnlyList<ScoreRow> rows, int decompressedUpTo = DecompressedUpTo)
     {
+        var keep = rows.Count <= decompressedUpTo;
         var entries = new ScoreEntry[rows.Count];
-        if (rows.Count > decompressedUpTo)
+        for (var i = 0; i < rows.Count; i++)
         {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                entries[i] = new ScoreEntry(rows[i] with { Detail = [] }, rows[i].Detail, Compressed: true);
-            }
-
-            return entries;
+            entries[i] = new ScoreEntry(rows[i] with { Detail = [] }, rows[i].Detail, keep);
         }
 
-        Parallel.For(0, rows.Count, StageParallelism.Options(), i => entries[i] = new ScoreEntry(rows[i] with { Detail = [] }, Compression.Decompress(rows[i].Detail), Compressed: false));
         return entries;
+    }
+
+    /// <summary>The run's pairs, by mentee and by mentor.</summary>
+    private sealed class Pairing
+    {
+        public Pairing(IReadOnlyList<PairingRow> rows)
+        {
+            Pairs = [.. rows.Select(r => new PairingEntry(JsonSerializer.Deserialize<MentorPair>(r.Detail, ApiJson.Options)!, r.SinceRunId))];
+            ByMentee = Pairs.ToDictionary(p => p.Pair.MenteeAgs, StringComparer.Ordinal);
+            ByMentor = Pairs.ToLookup(p => p.Pair.MentorAgs, StringComparer.Ordinal);
+        }
+
+        public PairingEntry[] Pairs { get; }
+
+        public Dictionary<string, PairingEntry> ByMentee { get; }
+
+        public ILookup<string, PairingEntry> ByMentor { get; }
+    }
+
+    /// <summary>The run's shared-service groups, by id.</summary>
+    private sealed class SharedServices
+    {
+        public SharedServices(IReadOnlyList<SharedGroupRow> rows)
+        {
+            Groups = [.. rows.Select(r => JsonSerializer.Deserialize<SharedServiceGroup>(r.Detail, ApiJson.Options)!)];
+            ById = Groups.ToDictionary(g => g.Id, StringComparer.Ordinal);
+        }
+
+        public SharedServiceGroup[] Groups { get; }
+
+        public Dictionary<string, SharedServiceGroup> ById { get; }
     }
 
     /// <summary>Scores, ranks and robustness of a profile the run did not store, on the run's own inputs.</summary>

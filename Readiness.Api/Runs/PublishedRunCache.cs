@@ -8,11 +8,14 @@ namespace Readiness.Api.Runs;
 
 /// <summary>
 /// The published run in memory, swapped atomically when a new one is published (by this process
-/// at once, or by a worker, noticed by <see cref="PublishedRunWatcher"/>). Earlier runs asked for
-/// with <c>?run=</c> are loaded on demand and a few are kept.
+/// at once, or by a worker, noticed by <see cref="PublishedRunWatcher"/>). A new run is served as soon as
+/// its scores and peer groups are read; its pairs and shared-service groups are read right after, in the
+/// background (a request that needs them first waits for them). Earlier runs asked for with <c>?run=</c>
+/// are loaded whole on demand and a few are kept.
 /// </summary>
 public sealed class PublishedRunCache(
-    Database database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments, IReadinessAnswerWriter answers)
+    Database database, RunStore runs, BaseDataCache baseData, ProfileStore profiles, AssessmentStore assessments, IReadinessAnswerWriter answers,
+    ILogger<PublishedRunCache> logger)
 {
     private const int EarlierRunsKept = 3;
     private readonly Lock gate = new();
@@ -73,7 +76,21 @@ public sealed class PublishedRunCache(
             if (loaded is not null)
             {
                 Volatile.Write(ref current, loaded);
+                _ = Task.Run(() => Complete(loaded));
             }
+        }
+    }
+
+    private void Complete(PublishedRun run)
+    {
+        try
+        {
+            run.Complete();
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Read again by the first request that needs it.
+            logger.LogWarning(exception, "Could not read the rest of run {RunId} in the background", run.Id);
         }
     }
 
@@ -112,6 +129,8 @@ public sealed class PublishedRunCache(
                 return null;
             }
 
+            // Whole, while it is certainly still stored: retention may remove an earlier run's rows while it is kept here.
+            loaded.Complete();
             earlier.AddFirst(loaded);
             while (earlier.Count > EarlierRunsKept)
             {
@@ -130,8 +149,8 @@ public sealed class PublishedRunCache(
             return null;
         }
 
-        var rows = RunResultReader.Read(database, id);
-        return new PublishedRun(run, rows, baseData,
+        var rows = RunResultReader.ReadServed(database, id);
+        return new PublishedRun(run, rows, database, baseData,
             () => assessments.ForRun(id, DefaultProfile.Instance.Name),
             name => profiles.Find(name)?.Profile, answers);
     }

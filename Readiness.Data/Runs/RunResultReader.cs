@@ -2,10 +2,14 @@ using Dapper;
 
 namespace Readiness.Data.Runs;
 
-/// <summary>Reads everything one run wrote, to serve it from memory.</summary>
+/// <summary>
+/// Reads what one run wrote, to serve it from memory: first what the lists and a municipality's answer need
+/// (<see cref="ReadServed"/>), then, once the run is served, the larger parts each in a query of its own.
+/// </summary>
 public static class RunResultReader
 {
-    public static RunResultRows Read(Database database, long runId)
+    /// <summary>Scores, peer groups and shared-service memberships, in one snapshot.</summary>
+    public static ServedRunRows ReadServed(Database database, long runId)
     {
         ArgumentNullException.ThrowIfNull(database);
         using var connection = database.Open();
@@ -30,21 +34,39 @@ public static class RunResultReader
         var diagnostics = connection.Query<(long K, string Detail, long Chosen)>(
             "SELECT k, detail, chosen FROM run_peer_group_diagnostics WHERE run_id = @runId ORDER BY k", parameters, transaction)
             .Select(d => new PeerGroupDiagnosticRow((int)d.K, d.Detail, d.Chosen != 0)).ToList();
-        var pairings = connection.Query<(string MenteeAgs, string MentorAgs, double Benefit, long SinceRunId, string Detail)>(
-            "SELECT mentee_ags, mentor_ags, benefit, since_run_id, detail FROM run_pairings WHERE run_id = @runId ORDER BY mentee_ags",
-            parameters, transaction)
-            .Select(p => new PairingRow(p.MenteeAgs, p.MentorAgs, p.Benefit, p.SinceRunId, p.Detail)).ToList();
-        var mentees = connection.Query<(string Ags, string? UnpairedReason, byte[] Detail)>(
-            "SELECT ags, unpaired_reason, detail FROM run_pairing_mentees WHERE run_id = @runId ORDER BY ags", parameters, transaction)
-            .Select(m => new PairingMenteeRow(m.Ags, m.UnpairedReason, m.Detail)).ToList();
-        var shared = connection.Query<(string Id, string DistrictKey, string Detail)>(
-            "SELECT id, district_key, detail FROM run_shared_groups WHERE run_id = @runId ORDER BY id", parameters, transaction)
-            .Select(g => new SharedGroupRow(g.Id, g.DistrictKey, g.Detail)).ToList();
         var sharedMembers = connection.Query<(string Ags, string? GroupId, string? Reason)>(
             "SELECT ags, group_id, reason FROM run_shared_group_members WHERE run_id = @runId ORDER BY ags", parameters, transaction)
             .Select(m => new SharedGroupMemberRow(m.Ags, m.GroupId, m.Reason)).ToList();
         transaction.Commit();
-        return new RunResultRows(scores, groups, members, diagnostics, pairings, mentees, shared, sharedMembers);
+        return new ServedRunRows(scores, groups, members, diagnostics, sharedMembers);
+    }
+
+    public static IReadOnlyList<PairingRow> ReadPairings(Database database, long runId)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.Open();
+        return connection.Query<(string MenteeAgs, string MentorAgs, double Benefit, long SinceRunId, string Detail)>(
+            "SELECT mentee_ags, mentor_ags, benefit, since_run_id, detail FROM run_pairings WHERE run_id = @runId ORDER BY mentee_ags",
+            new { runId })
+            .Select(p => new PairingRow(p.MenteeAgs, p.MentorAgs, p.Benefit, p.SinceRunId, p.Detail)).ToList();
+    }
+
+    public static IReadOnlyList<PairingMenteeRow> ReadMentees(Database database, long runId)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.Open();
+        return connection.Query<(string Ags, string? UnpairedReason, byte[] Detail)>(
+            "SELECT ags, unpaired_reason, detail FROM run_pairing_mentees WHERE run_id = @runId ORDER BY ags", new { runId })
+            .Select(m => new PairingMenteeRow(m.Ags, m.UnpairedReason, m.Detail)).ToList();
+    }
+
+    public static IReadOnlyList<SharedGroupRow> ReadSharedGroups(Database database, long runId)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        using var connection = database.Open();
+        return connection.Query<(string Id, string DistrictKey, string Detail)>(
+            "SELECT id, district_key, detail FROM run_shared_groups WHERE run_id = @runId ORDER BY id", new { runId })
+            .Select(g => new SharedGroupRow(g.Id, g.DistrictKey, g.Detail)).ToList();
     }
 
     private sealed record ScoreRowData(

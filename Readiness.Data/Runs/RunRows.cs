@@ -34,3 +34,11 @@ public sealed record RunResultRows(
     public long Count => Scores.Count + PeerGroups.Count + PeerGroupMembers.Count + PeerGroupDiagnostics.Count
         + Pairings.Count + PairingMentees.Count + SharedGroups.Count + SharedGroupMembers.Count;
 }
+
+/// <summary>What a published run is served from at once; its pairs and shared-service groups follow (<see cref="RunResultReader"/>).</summary>
+public sealed record ServedRunRows(
+    IReadOnlyList<ScoreRow> Scores,
+    IReadOnlyList<PeerGroupRow> PeerGroups,
+    IReadOnlyList<PeerGroupMemberRow> PeerGroupMembers,
+    IReadOnlyList<PeerGroupDiagnosticRow> PeerGroupDiagnostics,
+    IReadOnlyList<SharedGroupMemberRow> SharedGroupMembers);

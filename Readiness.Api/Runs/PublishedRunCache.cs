@@ -56,8 +56,10 @@ public sealed class PublishedRunCache(
         }
     }
 
-    /// <summary>Loads the published run if it is not the one in memory.</summary>
-    public void Refresh()
+    /// <summary>Loads the published run if it is not the one in memory; the rest of it is read in the background.</summary>
+    public void Refresh() => Refresh(inBackground: true);
+
+    private void Refresh(bool inBackground)
     {
         var id = runs.CurrentId();
         if (id is null || Volatile.Read(ref current)?.Id == id)
@@ -65,6 +67,7 @@ public sealed class PublishedRunCache(
             return;
         }
 
+        PublishedRun? loaded;
         lock (gate)
         {
             if (current?.Id == id)
@@ -72,12 +75,22 @@ public sealed class PublishedRunCache(
                 return;
             }
 
-            var loaded = Load(id.Value);
-            if (loaded is not null)
+            loaded = Load(id.Value);
+            if (loaded is null)
             {
-                Volatile.Write(ref current, loaded);
-                _ = Task.Run(() => Complete(loaded));
+                return;
             }
+
+            Volatile.Write(ref current, loaded);
+        }
+
+        if (inBackground)
+        {
+            _ = Task.Run(() => Complete(loaded));
+        }
+        else
+        {
+            Complete(loaded);
         }
     }
 
@@ -95,14 +108,15 @@ public sealed class PublishedRunCache(
     }
 
     /// <summary>
-    /// Loads the published run if a run is held in memory already. A process that serves nothing
-    /// (a worker) holds none and so never loads one; the API loads the first on demand.
+    /// Loads the published run whole, on the calling thread, if a run is held in memory already: the run that
+    /// published it calls this, so its collection afterwards finds the new run complete. A process that serves
+    /// nothing (a worker) holds none and so never loads one; the API loads the first on demand.
     /// </summary>
     public void RefreshIfLoaded()
     {
         if (Volatile.Read(ref current) is not null)
         {
-            Refresh();
+            Refresh(inBackground: false);
         }
     }
 

@@ -18,7 +18,8 @@ namespace Readiness.Benchmarks.ReadPath;
 /// in back-to-back windows while every <c>--run-every</c> seconds an assessment is added and a run is
 /// started in the same process. Each window is classed by whether a run was computing in it; reported:
 /// non-2xx answers, the p99 of windows during and between runs, and the service's RSS after the first
-/// run and at the end. <c>--env</c> passes settings to the service (e.g. <c>DOTNET_gcServer=1</c>) to compare.
+/// run and at the end. <c>--env</c> passes settings to the service (e.g. <c>DOTNET_gcServer=1</c>) to compare;
+/// <c>--each</c> also prints every window (to find where an outlier fell).
 /// Target (issue 14, item 16): p99 ≤ 50 ms during runs; RSS within ± 10 % after the first run.
 /// </summary>
 internal static class SoakBench
@@ -133,6 +134,16 @@ internal static class SoakBench
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"RSS from the first run on, against it: {(afterFirst.Min() - rssStart) * 100.0 / rssStart:+0.0;-0.0} % to {(afterFirst.Max() - rssStart) * 100.0 / rssStart:+0.0;-0.0} %"));
             }
+            if (args.Flag("each"))
+            {
+                output.WriteLine("  each window: seconds after the first (start), during a run, req/s, p99 ms, max ms, RSS MB");
+                foreach (var w in windows)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {(w.Start - windows[0].Start).TotalSeconds:0} {(During(w) ? "run" : "-")} {w.Round.RequestsPerSecond:0} {w.Round.P99Ms:0.0} {w.Round.MaxMs:0.0} {w.RssKb / 1024.0:0}"));
+                }
+            }
+
             return errors == 0 ? 0 : 1;
         }
         finally

@@ -22,7 +22,7 @@ public static class BenchProgram
           import [--rows 100000] [--repeat 5]   CSV import through the real endpoint (in-process), all or nothing
           read-path [--duration 20] [--warmup 15] [--rounds 3]   wrk against Kestrel: readiness vs /health/live
           earlier-runs [--runs 10] [--duration 15] [--rounds 3] [--connections 16]   wrk: ?run= cycling earlier runs vs the current run
-          soak [--minutes 10] [--run-every 60] [--env NAME=VALUE]   wrk in windows while runs compute in the service; p99 during and between, RSS
+          soak [--minutes 10] [--run-every 60] [--settle 30] [--each]   wrk in windows while runs compute in the service; p99 during and between, RSS
           cluster [--rows 100000] [--repeat 7]  k-means against scikit-learn on the same data, side by side
           webapp [--repeat 5]             the web app's views in Debian's Chromium: time until usable, page size
           algorithms [--size S]... [BenchmarkDotNet options]   BenchmarkDotNet: scoring, robustness, clustering, neighbours, pairing, grouping

@@ -13,7 +13,7 @@ using Readiness.Data.Audit;
 namespace Readiness.Benchmarks.ReadPath;
 
 /// <summary>
-/// <c>soak [--minutes 10] [--run-every 60] [--window 5] [--connections 64] [--env NAME=VALUE]...</c>: the
+/// <c>soak [--minutes 10] [--run-every 60] [--settle 30] [--window 5] [--connections 64] [--env NAME=VALUE]... [--each]</c>: the
 /// Release service over the German store, read by wrk (Bavaria's readiness answers, 64 connections)
 /// in back-to-back windows while every <c>--run-every</c> seconds an assessment is added and a run is
 /// started in the same process. Each window is classed by whether a run was computing in it; reported:
@@ -31,6 +31,7 @@ internal static class SoakBench
         var window = args.Int("window", 5);
         var connections = args.Int("connections", 64);
         var threads = args.Int("threads", 2);
+        var settle = TimeSpan.FromSeconds(args.Int("settle", 30));
         var api = Repository.ApiAssembly();
         if (!File.Exists(api))
         {
@@ -82,9 +83,24 @@ internal static class SoakBench
             {
                 if (DateTimeOffset.UtcNow >= nextRun && DateTimeOffset.UtcNow < end)
                 {
-                    Trigger(client, bavaria[triggered % bavaria.Length], triggered);
-                    triggered++;
-                    nextRun = nextRun.AddSeconds(runEvery);
+                    // Never sooner than --settle seconds after the previous run finished: the first run after a start searches the
+                    // shared-service groups afresh and takes about 50 s instead of 20, which left 10 s of reads before the second run
+                    // and so took the RSS "after the first run" before the reads had filled what the served run keeps for them.
+                    var previous = triggered == 0 ? default : Runs(client).MaxBy(r => r.Started);
+                    if (previous.Status is not null && previous.Finished is null)
+                    {
+                        nextRun = DateTimeOffset.UtcNow;
+                    }
+                    else if (previous.Finished is { } finished && DateTimeOffset.UtcNow < finished + settle)
+                    {
+                        nextRun = finished + settle;
+                    }
+                    else
+                    {
+                        Trigger(client, bavaria[triggered % bavaria.Length], triggered);
+                        triggered++;
+                        nextRun = DateTimeOffset.UtcNow.AddSeconds(runEvery);
+                    }
                 }
 
                 var start = DateTimeOffset.UtcNow;

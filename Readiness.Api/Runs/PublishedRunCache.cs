@@ -57,9 +57,9 @@ public sealed class PublishedRunCache(
     }
 
     /// <summary>Loads the published run if it is not the one in memory; the rest of it is read in the background.</summary>
-    public void Refresh() => Refresh(inBackground: true);
+    public void Refresh() => Refresh(completeInBackground: true);
 
-    private void Refresh(bool inBackground)
+    private void Refresh(bool completeInBackground)
     {
         var id = runs.CurrentId();
         if (id is null || Volatile.Read(ref current)?.Id == id)
@@ -84,13 +84,9 @@ public sealed class PublishedRunCache(
             Volatile.Write(ref current, loaded);
         }
 
-        if (inBackground)
+        if (completeInBackground)
         {
             _ = Task.Run(() => Complete(loaded));
-        }
-        else
-        {
-            Complete(loaded);
         }
     }
 
@@ -108,15 +104,25 @@ public sealed class PublishedRunCache(
     }
 
     /// <summary>
-    /// Loads the published run whole, on the calling thread, if a run is held in memory already: the run that
-    /// published it calls this, so its collection afterwards finds the new run complete. A process that serves
-    /// nothing (a worker) holds none and so never loads one; the API loads the first on demand.
+    /// Serves the published run if a run is held in memory already, leaving the rest of it to <see cref="CompleteCurrent"/>:
+    /// the run that published it calls both, on its own thread, so that what it announces in between comes at once and
+    /// its collection afterwards finds the new run complete. A process that serves nothing (a worker) holds none and so
+    /// never loads one; the API loads the first on demand.
     /// </summary>
     public void RefreshIfLoaded()
     {
         if (Volatile.Read(ref current) is not null)
         {
-            Refresh(inBackground: false);
+            Refresh(completeInBackground: false);
+        }
+    }
+
+    /// <summary>Reads the rest of the run held as current on the calling thread (see <see cref="RefreshIfLoaded"/>).</summary>
+    public void CompleteCurrent()
+    {
+        if (Volatile.Read(ref current) is { } run)
+        {
+            Complete(run);
         }
     }
 

@@ -98,6 +98,7 @@ public sealed class RunExecutor(
         // Outside the try: the run is published, whatever happens to this process's copy in memory.
         cache.RefreshIfLoaded();
         Announce(runId);
+        cache.CompleteCurrent();
     }
 
     /// <summary>Tells the listener (overdue measures, webhooks); its failure is logged, never the run's.</summary>
